@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Finding } from '../rules';
+import { describeCode } from '../rules';
+import { FindingList, SeverityBadge } from './FindingList';
+import { t, uiLanguage } from './i18n';
+
+export type MarkerSeverity = 'error' | 'warning' | 'info';
+
+export interface MarkerView {
+  key: string;
+  severity: MarkerSeverity;
+  code: string;
+  lineNumber: number;
+  findings: readonly Finding[];
+  /** Viewport position, or null when its field is hidden or scrolled out of view. */
+  position: { x: number; y: number } | null;
+}
+
+export interface MarkerLayerProps {
+  markers: readonly MarkerView[];
+  openKey: string | null;
+  onToggle(key: string | null): void;
+}
+
+/** All in-page markers and the open finding card; rendered inside our shadow root. */
+export function MarkerLayer({ markers, openKey, onToggle }: MarkerLayerProps) {
+  const open = markers.find((marker) => marker.key === openKey && marker.position);
+  return (
+    <div class="cg-layer">
+      {markers.map((marker) =>
+        marker.position ? (
+          <button
+            key={marker.key}
+            type="button"
+            class={`cg-marker cg-marker--${marker.severity}`}
+            style={{ left: `${marker.position.x}px`, top: `${marker.position.y}px` }}
+            data-claimguide-marker={marker.key}
+            data-severity={marker.severity}
+            aria-label={t('marker_label', [t(`severity_${marker.severity}`), String(marker.lineNumber), marker.code])}
+            aria-expanded={marker.key === openKey}
+            onClick={() => onToggle(marker.key === openKey ? null : marker.key)}
+          >
+            <SeverityBadge severity={marker.severity} />
+          </button>
+        ) : null,
+      )}
+      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} /> : null}
+    </div>
+  );
+}
+
+function FindingCard({ marker, onClose }: { marker: MarkerView; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [marker.key]);
+  const entry = describeCode(marker.code);
+  const position = marker.position ?? { x: 0, y: 0 };
+  return (
+    <div
+      ref={ref}
+      class="cg-card"
+      role="dialog"
+      aria-label={t('card_title', [marker.code])}
+      tabIndex={-1}
+      style={{ left: `${Math.max(4, position.x - 280)}px`, top: `${position.y + 22}px` }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <div class="cg-card__head">
+        <strong>{t('card_title', [marker.code])}</strong>
+        <button type="button" class="cg-close" aria-label={t('action_close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {entry ? (
+        <p class="cg-descriptor">
+          {entry.summary[uiLanguage()]} <em class="cg-muted">({t('descriptor_plain_language')})</em>
+        </p>
+      ) : null}
+      <FindingList findings={marker.findings} />
+    </div>
+  );
+}

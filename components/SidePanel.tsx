@@ -1,0 +1,105 @@
+import type { ClaimState, LineState, TabState } from '../messaging/schemas';
+import { describeCode, type Finding } from '../rules';
+import { FindingList, SeverityBadge } from './FindingList';
+import { t, uiLanguage } from './i18n';
+
+export interface FocusTarget {
+  frameId: number;
+  claimIndex: number;
+  line: number;
+}
+
+/** The coder's workspace for the active tab: lines, findings, descriptors and checklists. */
+export function SidePanel(props: { tab: TabState | null; onFocusLine?: (target: FocusTarget) => void }) {
+  const claims = (props.tab?.frames ?? []).flatMap(({ frameId, state }) =>
+    state.claims.filter((claim) => claim.lines.length > 0).map((claim) => ({ frameId, claim })),
+  );
+  const paused = props.tab?.frames.some(({ state }) => state.paused) ?? false;
+  return (
+    <main class="cg-panel">
+      <h1 class="cg-panel__title">{t('extName')}</h1>
+      <div aria-live="polite">
+        {claims.length === 0 ? (
+          <section class="cg-empty-state">
+            <h2>{paused ? t('panel_paused_title') : t('panel_empty_title')}</h2>
+            <p>{paused ? t('panel_paused_body') : t('panel_empty_body')}</p>
+          </section>
+        ) : (
+          claims.map(({ frameId, claim }) => (
+            <ClaimSection
+              key={`${frameId}:${claim.claimIndex}`}
+              claim={claim}
+              onSelect={(finding) => {
+                const line = finding.lines[0];
+                if (line !== undefined) props.onFocusLine?.({ frameId, claimIndex: claim.claimIndex, line });
+              }}
+            />
+          ))
+        )}
+      </div>
+    </main>
+  );
+}
+
+function ClaimSection(props: { claim: ClaimState; onSelect: (finding: Finding) => void }) {
+  const { claim } = props;
+  const srsCodes = [...new Set(claim.lines.map((line) => line.code).filter((code) => describeCode(code)?.checklist))];
+  return (
+    <section class="cg-claim" aria-label={t('panel_claim_label', [t(`form_${claim.formType}`)])}>
+      <h2>{t('panel_claim_label', [t(`form_${claim.formType}`)])}</h2>
+      <table class="cg-lines">
+        <thead>
+          <tr>
+            <th scope="col">{t('col_line')}</th>
+            <th scope="col">{t('col_code')}</th>
+            <th scope="col">{t('col_modifiers')}</th>
+            <th scope="col">{t('col_units')}</th>
+            <th scope="col">{t('col_status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {claim.lines.map((line) => (
+            <LineRow key={line.index} line={line} />
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('panel_findings')}</h3>
+      <FindingList findings={claim.findings} onSelect={props.onSelect} />
+      {srsCodes.map((code) => (
+        <Checklist key={code} code={code} />
+      ))}
+    </section>
+  );
+}
+
+function LineRow({ line }: { line: LineState }) {
+  const entry = describeCode(line.code);
+  return (
+    <tr data-line={line.index} data-severity={line.severity}>
+      <td>{line.index + 1}</td>
+      <td>
+        <strong>{line.code || '—'}</strong>
+        {entry ? <div class="cg-muted">{entry.summary[uiLanguage()]}</div> : null}
+      </td>
+      <td>{line.modifiers.join(' ') || '—'}</td>
+      <td>{line.units ?? '—'}</td>
+      <td>
+        <SeverityBadge severity={line.severity} /> <span class="cg-sr">{t(`severity_${line.severity}`)}</span>
+      </td>
+    </tr>
+  );
+}
+
+function Checklist({ code }: { code: string }) {
+  const items = describeCode(code)?.checklist ?? [];
+  return (
+    <section class="cg-checklist">
+      <h3>{t('panel_checklist', [code])}</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>{item.text[uiLanguage()]}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { detectClaimsSafely } from './guard';
+import type { DetectedClaim } from '../detection';
+import { readRawClaim, watchClaims } from '../detection';
+import type { Claim, Finding, PayerProfile } from '../rules';
+import { evaluateRaw, lineRuleIds, lineSeverity } from '../rules';
+import type { ClaimState, FrameState } from '../messaging/schemas';
+import { createContractWriter, type ContractEntry } from './contract';
+
+/** One claim on the page, with what the rules found in it. */
+export interface EvaluatedClaim {
+  detected: DetectedClaim;
+  claim: Claim;
+  findings: Finding[];
+}
+
+export interface ClaimSessionOptions {
+  document: Document;
+  signal: AbortSignal;
+  profile(): PayerProfile;
+  today(): string;
+  /** Called after every evaluation with the page's claims (empty when paused). */
+  onEvaluated(evaluated: readonly EvaluatedClaim[], state: FrameState): void;
+  onError(error: unknown): void;
+}
+
+/**
+ * The content script's pipeline: page → detection → claim model → rules → findings.
+ * Runs on every batched DOM or value change, and whenever the profile changes.
+ */
+export function startClaimSession(options: ClaimSessionOptions) {
+  const contract = createContractWriter();
+  let paused = false;
+  let latest: DetectedClaim[] = [];
+  let evaluated: EvaluatedClaim[] = [];
+
+  function evaluateAll(claims: readonly DetectedClaim[]): void {
+    const profile = options.profile();
+    const today = options.today();
+    evaluated = claims.map((detected) => {
+      const { claim, findings } = evaluateRaw(readRawClaim(detected), profile, { today });
+      return { detected, claim, findings };
+    });
+    contract.apply(evaluated.flatMap(contractEntries));
+    options.onEvaluated(evaluated, frameState(profile.id, evaluated));
+  }
+
+  function run(claims: readonly DetectedClaim[]): void {
+    latest = [...claims];
+    if (paused) return;
+    try {
+      evaluateAll(latest);
+    } catch (error) {
+      options.onError(error);
+    }
+  }
+
+  const watcher = watchClaims(options.document, { signal: options.signal, onChange: run });
+  options.signal.addEventListener('abort', () => contract.clear(), { once: true });
+
+  return {
+    /** Re-runs the rules (e.g. after a profile switch) without waiting for the page to change. */
+    reevaluate(): void {
+      run(latest.length ? latest : detectClaimsSafely(options.document, options.onError));
+    },
+    setPaused(next: boolean): void {
+      paused = next;
+      if (paused) {
+        evaluated = [];
+        contract.clear();
+        options.onEvaluated([], { profileId: options.profile().id, paused: true, claims: [] });
+      } else {
+        watcher.rescan();
+      }
+    },
+    get evaluated(): readonly EvaluatedClaim[] {
+      return evaluated;
+    },
+  };
+}
+
+function contractEntries({ detected, findings }: EvaluatedClaim): ContractEntry[] {
+  return detected.fields.map(({ element, role, line }) => ({
+    element,
+    role,
+    line,
+    verdict:
+      role === 'cpt' && line !== null
+        ? { severity: lineSeverity(findings, line), ruleIds: lineRuleIds(findings, line) }
+        : undefined,
+  }));
+}
+
+function frameState(profileId: string, evaluated: readonly EvaluatedClaim[]): FrameState {
+  return {
+    profileId,
+    paused: false,
+    claims: evaluated.map(
+      ({ detected, claim, findings }, claimIndex): ClaimState => ({
+        claimIndex,
+        formType: detected.formType,
+        lines: claim.lines.map((line) => ({
+          index: line.index,
+          code: line.code,
+          modifiers: [...line.modifiers],
+          units: line.units,
+          severity: lineSeverity(findings, line.index),
+          ruleIds: lineRuleIds(findings, line.index),
+        })),
+        findings,
+      }),
+    ),
+  };
+}

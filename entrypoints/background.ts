@@ -1,0 +1,107 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { countFindings, createTabRegistry } from '../background/tab-registry';
+import {
+  ContentMessageSchema,
+  FromPanelMessageSchema,
+  PANEL_PORT_NAME,
+  parseMessage,
+  type ToContentMessage,
+  type ToPanelMessage,
+} from '../messaging/schemas';
+
+/**
+ * The hub between content scripts and the side panel: keeps each tab's latest claim state
+ * in memory, forwards it to the panels watching that tab (one long-lived port per panel),
+ * and shows the error count on the toolbar badge. No network, no storage of claim data.
+ */
+export default defineBackground(() => {
+  const registry = createTabRegistry();
+  /** Each panel port and the tab it shows (null = follow the active tab). */
+  const panels = new Map<Browser.runtime.Port, { fixedTabId: number | null; tabId: number | null }>();
+
+  // Chrome: the toolbar button opens the popup; the popup opens the side panel.
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
+    ?.sidePanel;
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+
+  function post(port: Browser.runtime.Port, message: ToPanelMessage): void {
+    try {
+      port.postMessage(message);
+    } catch {
+      panels.delete(port);
+    }
+  }
+
+  function pushToPanels(tabId: number): void {
+    for (const [port, watch] of panels) if (watch.tabId === tabId) post(port, { type: 'tab-state', tab: registry.get(tabId) });
+  }
+
+  function askTab(tabId: number): void {
+    const message: ToContentMessage = { type: 'request-state' };
+    browser.tabs.sendMessage(tabId, message).catch(() => {});
+  }
+
+  async function updateBadge(tabId: number): Promise<void> {
+    const { error } = countFindings(registry.get(tabId));
+    await browser.action.setBadgeText({ tabId, text: error ? String(error) : '' }).catch(() => {});
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+  }
+
+  /** The tab a following panel shows: the active web tab, else the one that reported last. */
+  async function followedTab(): Promise<number | null> {
+    const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (active?.id !== undefined && registry.has(active.id)) return active.id;
+    return registry.lastUpdatedTab;
+  }
+
+  async function watch(port: Browser.runtime.Port, fixedTabId: number | null): Promise<void> {
+    const tabId = fixedTabId ?? (await followedTab());
+    panels.set(port, { fixedTabId, tabId });
+    post(port, { type: 'tab-state', tab: tabId === null ? null : registry.get(tabId) });
+    if (tabId !== null) askTab(tabId);
+  }
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const parsed = parseMessage(ContentMessageSchema, message);
+    const tabId = sender.tab?.id;
+    if (!parsed || tabId === undefined || sender.id !== browser.runtime.id) return undefined;
+    registry.update(tabId, sender.frameId ?? 0, parsed.state);
+    pushToPanels(tabId);
+    void updateBadge(tabId);
+    for (const [port, watchState] of panels) {
+      if (watchState.fixedTabId === null && watchState.tabId === null) void watch(port, null);
+    }
+    return undefined;
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+    panels.set(port, { fixedTabId: null, tabId: null });
+    port.onDisconnect.addListener(() => panels.delete(port));
+    port.onMessage.addListener((message) => {
+      const parsed = parseMessage(FromPanelMessageSchema, message);
+      if (!parsed) return;
+      if (parsed.type === 'watch-tab') void watch(port, parsed.tabId ?? null);
+      else {
+        const toContent: ToContentMessage = { type: 'focus-line', claimIndex: parsed.claimIndex, line: parsed.line };
+        browser.tabs.sendMessage(parsed.tabId, toContent, { frameId: parsed.frameId }).catch(() => {});
+      }
+    });
+  });
+
+  browser.tabs.onActivated.addListener(() => {
+    for (const [port, watchState] of panels) if (watchState.fixedTabId === null) void watch(port, null);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    registry.forget(tabId);
+    pushToPanels(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A navigation starts afresh: the new page's frames report again once loaded.
+    if (change.status === 'loading' && change.url) {
+      registry.forget(tabId);
+      pushToPanels(tabId);
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import * as z from 'zod/mini';
+import { FindingSchema, FormTypeSchema } from '../rules';
+
+/**
+ * Messages between the content script, the background and the extension pages.
+ * Everything crossing a context boundary is parsed with these schemas; types derive from them.
+ * Only code-level state travels: codes, modifiers, units, findings. Never patient identifiers,
+ * dates of service or diagnosis values.
+ */
+
+export const LineStateSchema = z.object({
+  index: z.number(),
+  code: z.string(),
+  modifiers: z.array(z.string()),
+  units: z.optional(z.number()),
+  severity: z.enum(['error', 'warning', 'ok']),
+  ruleIds: z.array(z.string()),
+});
+export type LineState = z.infer<typeof LineStateSchema>;
+
+export const ClaimStateSchema = z.object({
+  /** Index of the claim (form) within its frame, in document order. */
+  claimIndex: z.number(),
+  formType: FormTypeSchema,
+  lines: z.array(LineStateSchema),
+  findings: z.array(FindingSchema),
+});
+export type ClaimState = z.infer<typeof ClaimStateSchema>;
+
+export const FrameStateSchema = z.object({
+  profileId: z.string(),
+  paused: z.boolean(),
+  claims: z.array(ClaimStateSchema),
+});
+export type FrameState = z.infer<typeof FrameStateSchema>;
+
+/** Content script → background. */
+export const ContentMessageSchema = z.object({ type: z.literal('frame-state'), state: FrameStateSchema });
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/** Background → content script (to one frame). */
+export const ToContentMessageSchema = z.union([
+  z.object({ type: z.literal('request-state') }),
+  z.object({ type: z.literal('focus-line'), claimIndex: z.number(), line: z.number() }),
+]);
+export type ToContentMessage = z.infer<typeof ToContentMessageSchema>;
+
+export const TabStateSchema = z.object({
+  tabId: z.number(),
+  frames: z.array(z.object({ frameId: z.number(), state: FrameStateSchema })),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+
+/** Background → side panel (over its port). */
+export const ToPanelMessageSchema = z.union([
+  z.object({ type: z.literal('tab-state'), tab: z.nullable(TabStateSchema) }),
+]);
+export type ToPanelMessage = z.infer<typeof ToPanelMessageSchema>;
+
+/** Side panel → background (over its port). */
+export const FromPanelMessageSchema = z.union([
+  z.object({ type: z.literal('watch-tab'), tabId: z.optional(z.number()) }),
+  z.object({
+    type: z.literal('focus-line'),
+    tabId: z.number(),
+    frameId: z.number(),
+    claimIndex: z.number(),
+    line: z.number(),
+  }),
+]);
+export type FromPanelMessage = z.infer<typeof FromPanelMessageSchema>;
+
+export const PANEL_PORT_NAME = 'claimguide-panel';
+
+/** Parses an incoming message; undefined when it is not one of ours. */
+export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {
+  const result = z.safeParse(schema, message);
+  return result.success ? result.data : undefined;
+}

@@ -1,0 +1,60 @@
+// `npm start`: build the extension, serve the demo portal, open Chromium with ClaimGuide loaded.
+// Where there is no display (a server, CI), it serves the portal and explains how to load the
+// build by hand. Flags: --no-build (reuse .output/chrome-mv3), --no-browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startDemoServer } from '../demo/server.mjs';
+
+const args = new Set(process.argv.slice(2));
+const extensionPath = resolve('.output/chrome-mv3');
+const port = Number(process.env.PORT ?? 8642);
+
+if (!args.has('--no-build')) {
+  console.log('Building the extension (npm run build)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const { url } = await startDemoServer(port, '127.0.0.1');
+const demoPage = `${url}/cms1500.html#example`;
+console.log(`\nDemo portal running at ${url}/  (Ctrl+C to stop)`);
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+  return candidates.find((candidate) => candidate && existsSync(candidate));
+}
+
+const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const chromium = findChromium();
+const manual = `
+To load ClaimGuide by hand:
+  Chrome/Chromium: open chrome://extensions, turn on "Developer mode", click "Load unpacked",
+                   choose ${extensionPath}
+  Firefox:         npm run build:firefox, then about:debugging#/runtime/this-firefox →
+                   "Load Temporary Add-on…" → .output/firefox-mv2/manifest.json
+Then open ${demoPage}`;
+
+if (args.has('--no-browser') || !hasDisplay || !chromium) {
+  if (!hasDisplay) console.log('\nNo display found, so no browser window is opened.');
+  else if (!chromium) console.log('\nChromium not found (install it with: apt-get install -y chromium, or set CHROMIUM_PATH).');
+  console.log(manual);
+} else {
+  console.log(`Opening Chromium with the extension loaded: ${demoPage}`);
+  const browser = spawn(
+    chromium,
+    [
+      `--user-data-dir=${resolve('.chromium-profile')}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      demoPage,
+    ],
+    { stdio: 'ignore' },
+  );
+  browser.on('exit', () => {
+    console.log('Chromium closed; the demo portal keeps running until Ctrl+C.');
+  });
+}

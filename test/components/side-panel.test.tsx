@@ -1,0 +1,42 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { SidePanel } from '../../components/SidePanel';
+import { infoFinding, modifier26Finding, tabWith } from './fixtures';
+
+describe('SidePanel', () => {
+  it('explains what to do when the page has no claim', () => {
+    render(<SidePanel tab={null} />);
+    expect(screen.getByRole('heading', { name: 'No claim found on this page' })).toBeTruthy();
+  });
+
+  it('says when ClaimGuide is paused on the site', () => {
+    const tab = tabWith([]);
+    tab.frames[0]!.state = { profileId: 'medicare-physician', paused: true, claims: [] };
+    render(<SidePanel tab={tab} />);
+    expect(screen.getByRole('heading', { name: 'ClaimGuide is paused on this site' })).toBeTruthy();
+  });
+
+  it('lists each line with its code, descriptor, modifiers and units, and the findings worst first', () => {
+    const { container } = render(<SidePanel tab={tabWith([infoFinding, modifier26Finding])} />);
+    const row = container.querySelector('tr[data-line="0"]')!;
+    expect(row.textContent).toContain('77371');
+    expect(row.textContent).toMatch(/cobalt/i);
+    expect(row.textContent).toContain('26');
+    expect(row.getAttribute('data-severity')).toBe('error');
+    const findings = [...container.querySelectorAll('[data-rule-id]')].map((el) => el.getAttribute('data-rule-id'));
+    expect(findings).toEqual(['srs/modifier-26-technical-only', 'srs/management-code']);
+    expect(container.textContent).toContain('Fix: remove modifier 26.');
+    expect(container.textContent).toContain('CMS MPFS Relative Value File');
+  });
+
+  it('shows the documentation checklist of each SRS code on the claim', () => {
+    render(<SidePanel tab={tabWith([modifier26Finding])} />);
+    expect(screen.getByRole('heading', { name: 'Documentation checklist for 77371' })).toBeTruthy();
+  });
+
+  it('asks to focus the line when a finding is clicked', () => {
+    const onFocusLine = vi.fn();
+    const { container } = render(<SidePanel tab={tabWith([modifier26Finding])} onFocusLine={onFocusLine} />);
+    fireEvent.click(container.querySelector('[data-rule-id="srs/modifier-26-technical-only"] button')!);
+    expect(onFocusLine).toHaveBeenCalledWith({ frameId: 0, claimIndex: 0, line: 0 });
+  });
+});

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startDemoServer } from '../../demo/server.mjs';
+
+/** Debian's Chromium; never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_PATH = resolve('.output/chrome-mv3');
+
+export function missingPrerequisites(): string[] {
+  const problems: string[] = [];
+  if (!existsSync(CHROMIUM_PATH)) {
+    problems.push(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
+  }
+  if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) {
+    problems.push(`No extension build at ${EXTENSION_PATH}. Run: npm run build`);
+  }
+  return problems;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** Base URL of the demo portal, e.g. http://127.0.0.1:41234 */
+  portal: string;
+  /** Opens a demo-portal page and waits until the content script has marked its fields. */
+  openPortal(path: string): Promise<Page>;
+  extensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium with the built extension loaded, plus a fresh demo portal server. */
+export async function launchWithExtension(): Promise<ExtensionSession> {
+  const { server, url: portal } = await startDemoServer(0);
+  const profileDir = mkdtempSync(join(tmpdir(), 'claimguide-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false, // the new headless mode below is the one that loads extensions
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    portal,
+    async openPortal(path) {
+      const page = await context.newPage();
+      await page.goto(`${portal}${path}`);
+      await page.locator('[data-claimguide-role="cpt"]').first().waitFor({ state: 'attached', timeout: 10_000 });
+      return page;
+    },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await new Promise((done) => server.close(done));
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import { LANGUAGES, loadMessages } from './locales/messages';
+
+// The extension manifest and build. Host access is deliberately narrow: the demo portal
+// (localhost) plus portals the user enables one origin at a time (optional permissions).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'claimguide@claimguide.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // UI strings and rule messages are kept beside their code; browser.i18n reads them merged.
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of LANGUAGES) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(loadMessages(lang), null, 1) });
+      }
+    },
+  },
+  zip: {
+    excludeSources: ['.output/**', 'test-results/**', 'coverage/**', '**/*.log'],
+  },
+});

@@ -3,6 +3,7 @@ import type { Finding } from '../rules';
 import { describeCode } from '../rules';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
+import { Tooltip, type TooltipView } from './Tooltip';
 
 export type MarkerSeverity = 'error' | 'warning' | 'info';
 
@@ -16,14 +17,29 @@ export interface MarkerView {
   position: { x: number; y: number } | null;
 }
 
+/** The last fix applied, offered for undo next to the field it changed. */
+export interface UndoView {
+  label: string;
+  position: { x: number; y: number } | null;
+}
+
 export interface MarkerLayerProps {
   markers: readonly MarkerView[];
   openKey: string | null;
   onToggle(key: string | null): void;
+  /** Applies a finding's safe fix to the portal field; only ever on the coder's click. */
+  onApply?(finding: Finding): void;
+  undo?: UndoView | null;
+  onUndo?(): void;
+  onDismissUndo?(): void;
+  tooltip?: TooltipView | null;
+  /** Polite announcement for screen readers (a new error on the line being edited). */
+  announcement?: string;
 }
 
 /** All in-page markers and the open finding card; rendered inside our shadow root. */
-export function MarkerLayer({ markers, openKey, onToggle }: MarkerLayerProps) {
+export function MarkerLayer(props: MarkerLayerProps) {
+  const { markers, openKey, onToggle } = props;
   const open = markers.find((marker) => marker.key === openKey && marker.position);
   return (
     <div class="cg-layer">
@@ -44,12 +60,27 @@ export function MarkerLayer({ markers, openKey, onToggle }: MarkerLayerProps) {
           </button>
         ) : null,
       )}
-      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} /> : null}
+      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} onApply={props.onApply} /> : null}
+      {props.undo?.position ? (
+        <div class="cg-undo" role="group" aria-label={t('undo_group')} style={{ left: `${props.undo.position.x}px`, top: `${props.undo.position.y}px` }}>
+          <span>{props.undo.label}</span>
+          <button type="button" class="cg-button" data-claimguide-action="undo" onClick={props.onUndo}>
+            {t('action_undo')}
+          </button>
+          <button type="button" class="cg-close" aria-label={t('action_close')} onClick={props.onDismissUndo}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {props.tooltip ? <Tooltip tooltip={props.tooltip} /> : null}
+      <div class="cg-sr" aria-live="polite" data-claimguide-live="">
+        {props.announcement ?? ''}
+      </div>
     </div>
   );
 }
 
-function FindingCard({ marker, onClose }: { marker: MarkerView; onClose(): void }) {
+function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose(): void; onApply?: (finding: Finding) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [marker.key]);
   const entry = describeCode(marker.code);
@@ -77,7 +108,16 @@ function FindingCard({ marker, onClose }: { marker: MarkerView; onClose(): void 
           {entry.summary[uiLanguage()]} <em class="cg-muted">({t('descriptor_plain_language')})</em>
         </p>
       ) : null}
-      <FindingList findings={marker.findings} />
+      <FindingList
+        findings={marker.findings}
+        renderAction={(finding) =>
+          finding.fix && onApply ? (
+            <button type="button" class="cg-button" data-claimguide-action="apply" onClick={() => onApply(finding)}>
+              {t('action_apply')}
+            </button>
+          ) : null
+        }
+      />
     </div>
   );
 }

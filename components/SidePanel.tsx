@@ -1,5 +1,6 @@
 import type { ClaimState, LineState, TabState } from '../messaging/schemas';
 import { describeCode, type Finding } from '../rules';
+import type { ChecklistTicks } from '../settings/checklist';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
 
@@ -10,14 +11,34 @@ export interface FocusTarget {
 }
 
 /** The coder's workspace for the active tab: lines, findings, descriptors and checklists. */
-export function SidePanel(props: { tab: TabState | null; onFocusLine?: (target: FocusTarget) => void }) {
+export interface SidePanelProps {
+  tab: TabState | null;
+  ticks?: ChecklistTicks;
+  onTick?(code: string, itemId: string, checked: boolean): void;
+  onFocusLine?(target: FocusTarget): void;
+  onCopySummary?(): void;
+  /** Feedback after copying, announced politely. */
+  status?: string;
+}
+
+export function SidePanel(props: SidePanelProps) {
   const claims = (props.tab?.frames ?? []).flatMap(({ frameId, state }) =>
     state.claims.filter((claim) => claim.lines.length > 0).map((claim) => ({ frameId, claim })),
   );
   const paused = props.tab?.frames.some(({ state }) => state.paused) ?? false;
   return (
     <main class="cg-panel">
-      <h1 class="cg-panel__title">{t('extName')}</h1>
+      <div class="cg-panel__bar">
+        <h1 class="cg-panel__title">{t('extName')}</h1>
+        {claims.length && props.onCopySummary ? (
+          <button type="button" onClick={props.onCopySummary}>
+            {t('action_copy_summary')}
+          </button>
+        ) : null}
+      </div>
+      <p class="cg-muted" role="status">
+        {props.status ?? ''}
+      </p>
       <div aria-live="polite">
         {claims.length === 0 ? (
           <section class="cg-empty-state">
@@ -29,6 +50,8 @@ export function SidePanel(props: { tab: TabState | null; onFocusLine?: (target: 
             <ClaimSection
               key={`${frameId}:${claim.claimIndex}`}
               claim={claim}
+              ticks={props.ticks ?? {}}
+              onTick={props.onTick}
               onSelect={(finding) => {
                 const line = finding.lines[0];
                 if (line !== undefined) props.onFocusLine?.({ frameId, claimIndex: claim.claimIndex, line });
@@ -41,7 +64,12 @@ export function SidePanel(props: { tab: TabState | null; onFocusLine?: (target: 
   );
 }
 
-function ClaimSection(props: { claim: ClaimState; onSelect: (finding: Finding) => void }) {
+function ClaimSection(props: {
+  claim: ClaimState;
+  ticks: ChecklistTicks;
+  onTick?: SidePanelProps['onTick'];
+  onSelect: (finding: Finding) => void;
+}) {
   const { claim } = props;
   const srsCodes = [...new Set(claim.lines.map((line) => line.code).filter((code) => describeCode(code)?.checklist))];
   return (
@@ -66,7 +94,7 @@ function ClaimSection(props: { claim: ClaimState; onSelect: (finding: Finding) =
       <h3>{t('panel_findings')}</h3>
       <FindingList findings={claim.findings} onSelect={props.onSelect} />
       {srsCodes.map((code) => (
-        <Checklist key={code} code={code} />
+        <Checklist key={code} code={code} ticked={props.ticks[code] ?? []} onTick={props.onTick} />
       ))}
     </section>
   );
@@ -90,14 +118,26 @@ function LineRow({ line }: { line: LineState }) {
   );
 }
 
-function Checklist({ code }: { code: string }) {
-  const items = describeCode(code)?.checklist ?? [];
+function Checklist(props: { code: string; ticked: readonly string[]; onTick?: SidePanelProps['onTick'] }) {
+  const items = describeCode(props.code)?.checklist ?? [];
+  const language = uiLanguage();
   return (
-    <section class="cg-checklist">
-      <h3>{t('panel_checklist', [code])}</h3>
+    <section class="cg-checklist" data-checklist={props.code}>
+      <h3>{t('panel_checklist', [props.code])}</h3>
+      <p class="cg-muted">{t('panel_checklist_hint')}</p>
       <ul>
         {items.map((item) => (
-          <li key={item.id}>{item.text[uiLanguage()]}</li>
+          <li key={item.id}>
+            <label>
+              <input
+                type="checkbox"
+                data-item={item.id}
+                checked={props.ticked.includes(item.id)}
+                onChange={(event) => props.onTick?.(props.code, item.id, (event.target as HTMLInputElement).checked)}
+              />{' '}
+              {item.text[language]}
+            </label>
+          </li>
         ))}
       </ul>
     </section>

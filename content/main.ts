@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { resolveProfile, type PayerProfile } from '../rules';
+import { t } from '../components/i18n';
+import { describeFix } from '../components/FindingList';
+import { resolveProfile, type Finding, type PayerProfile } from '../rules';
 import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, ProfileIdSchema, PausedOriginsSchema, readValidated } from '../settings/items';
 import { createOverlay } from '../overlay/layer';
+import { createErrorAnnouncer, deepActiveElement } from './announcer';
+import { planFix, writeFieldValue } from './apply-fix';
 import { startClaimSession } from './claim-session';
 import { markersFor } from './markers';
 import { localToday } from './today';
@@ -13,14 +17,19 @@ function reportError(error: unknown): void {
   console.debug('[ClaimGuide] internal error:', error instanceof Error ? error.name : typeof error);
 }
 
+async function loadProfile(): Promise<PayerProfile> {
+  return resolveProfile((await readValidated(activeProfileIdItem, ProfileIdSchema)).value, []);
+}
+
 /** Boots ClaimGuide in one frame: settings → session (detection → rules) → overlay and background. */
 export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
-  let profile: PayerProfile = resolveProfile((await readValidated(activeProfileIdItem, ProfileIdSchema)).value, []);
+  let profile = await loadProfile();
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
 
-  const overlay = await createOverlay(ctx, reportError);
+  const overlay = await createOverlay(ctx, { onError: reportError, onApply: applyFix });
   ctx.onInvalidated(() => overlay.destroy());
+  const announcer = createErrorAnnouncer();
 
   let lastState: FrameState = { profileId: profile.id, paused: false, claims: [] };
   let lastSent = '';
@@ -30,7 +39,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     if (serialized === lastSent || ctx.isInvalid) return;
     lastSent = serialized;
     browser.runtime.sendMessage({ type: 'frame-state', state }).catch(() => {
-      // no listener yet (service worker starting): the panel asks again when it connects
+      // no listener (service worker starting): the panel asks again when it connects
     });
   };
 
@@ -41,18 +50,42 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     today: () => localToday(),
     onEvaluated(evaluated, state) {
       overlay.setMarkers(markersFor(evaluated));
+      const fresh = announcer.next(evaluated, deepActiveElement(document));
+      if (fresh) overlay.announce(t(fresh.message.key, fresh.message.args));
       sendState(state);
     },
     onError: reportError,
   });
 
+  /** Apply: one portal field written as a user would, only on the coder's click, with Undo. */
+  function applyFix(markerKey: string, finding: Finding): void {
+    const claim = session.evaluated[Number(markerKey.split(':')[0])];
+    if (!finding.fix || !claim) return;
+    const edit = planFix(finding.fix, claim.detected);
+    if (!edit) return;
+    writeFieldValue(edit.element, edit.after);
+    overlay.showUndo({
+      anchor: edit.element,
+      label: t('applied_label', [describeFix(finding)]),
+      undo: () => {
+        if (edit.element.isConnected) writeFieldValue(edit.element, edit.before);
+        edit.element.focus();
+      },
+    });
+    edit.element.focus();
+  }
+
   if (await isPaused()) session.setPaused(true);
 
   const unwatchProfile = activeProfileIdItem.watch(async () => {
-    profile = resolveProfile((await readValidated(activeProfileIdItem, ProfileIdSchema)).value, []);
+    profile = await loadProfile();
     session.reevaluate();
   });
-  const unwatchPaused = pausedOriginsItem.watch(async () => session.setPaused(await isPaused()));
+  const unwatchPaused = pausedOriginsItem.watch(async () => {
+    const paused = await isPaused();
+    if (paused) overlay.setMarkers([]);
+    session.setPaused(paused);
+  });
   ctx.onInvalidated(() => {
     unwatchProfile();
     unwatchPaused();

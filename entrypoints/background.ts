@@ -1,11 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { countFindings, createTabRegistry } from '../background/tab-registry';
+import { forgetTicks } from '../settings/checklist';
+import { reconcileSites } from '../settings/sites';
 import {
   ContentMessageSchema,
   FromPanelMessageSchema,
   PANEL_PORT_NAME,
   parseMessage,
+  TabSummaryRequestSchema,
   type ToContentMessage,
   type ToPanelMessage,
 } from '../messaging/schemas';
@@ -24,6 +27,8 @@ export default defineBackground(() => {
   const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
     ?.sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+  // Portals the coder enabled: keep content-script registrations in step with permissions.
+  void reconcileSites().catch(() => {});
 
   function post(port: Browser.runtime.Port, message: ToPanelMessage): void {
     try {
@@ -63,9 +68,12 @@ export default defineBackground(() => {
   }
 
   browser.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const summary = parseMessage(TabSummaryRequestSchema, message);
+    if (summary) return Promise.resolve(countFindings(registry.get(summary.tabId)));
     const parsed = parseMessage(ContentMessageSchema, message);
     const tabId = sender.tab?.id;
-    if (!parsed || tabId === undefined || sender.id !== browser.runtime.id) return undefined;
+    if (!parsed || tabId === undefined) return undefined;
     registry.update(tabId, sender.frameId ?? 0, parsed.state);
     pushToPanels(tabId);
     void updateBadge(tabId);
@@ -95,6 +103,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     registry.forget(tabId);
+    void forgetTicks(tabId).catch(() => {});
     pushToPanels(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {

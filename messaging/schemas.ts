@@ -70,6 +70,11 @@ export const FromPanelMessageSchema = z.union([
 ]);
 export type FromPanelMessage = z.infer<typeof FromPanelMessageSchema>;
 
+/** Popup → background: the counts for the popup's tab. */
+export const TabSummaryRequestSchema = z.object({ type: z.literal('tab-summary'), tabId: z.number() });
+export const TabSummarySchema = z.object({ error: z.number(), warning: z.number(), info: z.number() });
+export type TabSummary = z.infer<typeof TabSummarySchema>;
+
 export const PANEL_PORT_NAME = 'claimguide-panel';
 
 /** Parses an incoming message; undefined when it is not one of ours. */

@@ -1,12 +1,14 @@
-import { render } from 'preact';
-import { createElement } from 'preact';
+import { createElement, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
-import type { Finding } from '../rules';
+import type { TooltipView } from '../components/Tooltip';
+import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
-import { markerPosition } from './geometry';
-import './overlay.css';
+import { markerPosition, MARKER_SIZE } from './geometry';
+import { wordAtPoint } from './text-at-point';
+// Inlined, not a web-accessible file: pages cannot probe for it, and it works on any origin.
+import overlayCss from './overlay.css?inline';
 
 /** A marker to show: anchored to a portal field, described by its line's findings. */
 export interface OverlayMarker {
@@ -18,22 +20,43 @@ export interface OverlayMarker {
   findings: readonly Finding[];
 }
 
+export interface OverlayUndo {
+  anchor: Element;
+  label: string;
+  undo(): void;
+}
+
+export interface OverlayOptions {
+  onError(error: unknown): void;
+  /** The coder clicked Apply on a finding of a marker's line. */
+  onApply(markerKey: string, finding: Finding): void;
+}
+
 /** Attribute on our UI host, so detection and the page's own tools can tell it apart. */
 export const UI_HOST_ATTRIBUTE = 'data-claimguide-ui';
+/** Opens the card of the focused field's line. */
+export const CARD_SHORTCUT = { altKey: true, shiftKey: true, code: 'KeyG' } as const;
+const HOVER_DELAY_MS = 350;
 
 /**
  * ClaimGuide's single in-page layer: one shadow root appended to <html>, outside the portal's
  * own subtrees (never inside a table cell, form or framework-managed container), zero-sized and
- * fixed, so it cannot change the portal's layout. Markers are positioned over their fields
- * and follow scrolling (window and inner containers) and resizing, batched per animation frame.
+ * fixed, so it cannot change the portal's layout. Markers are positioned over their fields and
+ * follow scrolling (window and inner containers) and resizing, redrawn once per animation frame.
  */
-export async function createOverlay(ctx: ContentScriptContext, onError: (error: unknown) => void) {
+export async function createOverlay(ctx: ContentScriptContext, options: OverlayOptions) {
   let markers: OverlayMarker[] = [];
   let openKey: string | null = null;
+  let undo: OverlayUndo | null = null;
+  let tooltip: TooltipView | null = null;
+  let announcement = '';
   let frame = 0;
+  let hoverTimer = 0;
+  let returnFocusTo: HTMLElement | null = null;
 
   const ui = await createShadowRootUi(ctx, {
     name: 'claimguide-layer',
+    css: overlayCss,
     position: 'inline',
     anchor: () => document.documentElement,
     append: (anchor, host) => anchor.append(host),
@@ -44,49 +67,134 @@ export async function createOverlay(ctx: ContentScriptContext, onError: (error: 
   host.setAttribute(UI_HOST_ATTRIBUTE, '');
   // Re-asserted inline with !important: a portal's own CSS must not move or reveal the host.
   for (const [name, value] of Object.entries({
-    position: 'fixed',
-    top: '0',
-    left: '0',
-    width: '0',
-    height: '0',
-    overflow: 'visible',
-    'z-index': '2147483647',
-    display: 'block',
-    margin: '0',
-    padding: '0',
-    border: '0',
+    position: 'fixed', top: '0', left: '0', width: '0', height: '0', overflow: 'visible',
+    'z-index': '2147483647', display: 'block', margin: '0', padding: '0', border: '0',
   })) {
     host.style.setProperty(name, value, 'important');
   }
 
   const resizeObserver = new ResizeObserver(() => schedule());
-
-  function draw(): void {
-    frame = 0;
+  const guarded = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
     try {
-      const viewport = { top: 0, left: 0, right: window.innerWidth, bottom: window.innerHeight };
-      const views: MarkerView[] = markers.map((marker) => {
-        const rect = marker.anchor.isConnected ? marker.anchor.getBoundingClientRect() : null;
-        const position = rect ? markerPosition(rect, viewport, scrollClips(marker.anchor)) : null;
-        return { ...marker, position };
-      });
-      render(createElement(MarkerLayer, { markers: views, openKey, onToggle }), ui.uiContainer);
+      fn(...args);
     } catch (error) {
-      onError(error);
+      options.onError(error);
     }
+  };
+
+  function viewport() {
+    return { top: 0, left: 0, right: window.innerWidth, bottom: window.innerHeight };
   }
+
+  function positionOf(anchor: Element) {
+    if (!anchor.isConnected) return null;
+    return markerPosition(anchor.getBoundingClientRect(), viewport(), scrollClips(anchor));
+  }
+
+  const draw = guarded(() => {
+    frame = 0;
+    const views: MarkerView[] = markers.map((marker) => ({ ...marker, position: positionOf(marker.anchor) }));
+    const undoAt = undo ? positionOf(undo.anchor) : null;
+    render(
+      createElement(MarkerLayer, {
+        markers: views,
+        openKey,
+        onToggle: toggle,
+        onApply: (finding: Finding) => openKey && options.onApply(openKey, finding),
+        undo: undo ? { label: undo.label, position: undoAt ? { x: undoAt.x + MARKER_SIZE + 6, y: undoAt.y - 4 } : null } : null,
+        onUndo: guarded(() => {
+          const current = undo;
+          undo = null;
+          current?.undo();
+          schedule();
+        }),
+        onDismissUndo: () => {
+          undo = null;
+          schedule();
+        },
+        tooltip,
+        announcement,
+      }),
+      ui.uiContainer,
+    );
+  });
 
   function schedule(): void {
     if (!frame && !ctx.isInvalid) frame = requestAnimationFrame(draw);
   }
 
-  function onToggle(key: string | null): void {
+  function toggle(key: string | null): void {
+    if (key === null && openKey !== null) {
+      // Closing the card returns focus to the field it was opened from.
+      const target = returnFocusTo;
+      returnFocusTo = null;
+      setTimeout(() => target?.focus(), 0);
+    }
     openKey = key;
     schedule();
   }
 
+  // Hover lookups: a detected code or modifier field, or a known code written in page text.
+  const onPointerMove = guarded((event: MouseEvent) => {
+    clearTimeout(hoverTimer);
+    if (tooltip) {
+      tooltip = null;
+      schedule();
+    }
+    const target = event.composedPath()[0];
+    const { clientX: x, clientY: y } = event;
+    hoverTimer = window.setTimeout(
+      guarded(() => {
+        tooltip = lookup(target, x, y);
+        if (tooltip) schedule();
+      }),
+      HOVER_DELAY_MS,
+    );
+  });
+
+  function lookup(target: EventTarget | undefined, x: number, y: number): TooltipView | null {
+    const place = { x: x + 12, y: y + 16 };
+    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) {
+      const role = target.getAttribute('data-claimguide-role');
+      const value = target.value.trim().toUpperCase().split(/[\s,;-]+/)[0] ?? '';
+      if (role === 'cpt' && describeCode(value)) return { kind: 'code', value, ...place };
+      if (role === 'modifier' && describeModifier(value)) return { kind: 'modifier', value, ...place };
+      return null;
+    }
+    if (target instanceof Element && target.closest(`[${UI_HOST_ATTRIBUTE}]`)) return null;
+    const word = wordAtPoint(document, x, y, (candidate) => Boolean(describeCode(candidate)));
+    return word ? { kind: 'code', value: word, ...place } : null;
+  }
+
+  const onKeyDown = guarded((event: KeyboardEvent) => {
+    if (event.key === 'Escape' && tooltip) {
+      tooltip = null;
+      schedule();
+    }
+    if (event.altKey !== CARD_SHORTCUT.altKey || event.shiftKey !== CARD_SHORTCUT.shiftKey || event.code !== CARD_SHORTCUT.code) return;
+    const field = event.composedPath()[0];
+    if (!(field instanceof HTMLElement)) return;
+    const marker = markers.find((candidate) => candidate.anchor === field) ?? markerOfLine(field);
+    if (!marker) return;
+    event.preventDefault();
+    returnFocusTo = field;
+    toggle(marker.key);
+  });
+
+  /** The marker of the line a focused field belongs to (any detected field of that line). */
+  function markerOfLine(field: HTMLElement): OverlayMarker | undefined {
+    const line = field.getAttribute('data-claimguide-line');
+    if (line === null) return undefined;
+    const form = field.closest('form, table, [role="grid"]');
+    return markers.find(
+      (marker) => marker.anchor.getAttribute('data-claimguide-line') === line && (!form || form.contains(marker.anchor)),
+    );
+  }
+
   ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  ctx.addEventListener(document, 'mousemove', onPointerMove as EventListener, { passive: true, capture: true });
+  ctx.addEventListener(document, 'keydown', onKeyDown as EventListener, { capture: true });
 
   return {
     setMarkers(next: OverlayMarker[]): void {
@@ -94,13 +202,26 @@ export async function createOverlay(ctx: ContentScriptContext, onError: (error: 
       markers = next;
       for (const marker of markers) resizeObserver.observe(marker.anchor);
       if (openKey && !markers.some((marker) => marker.key === openKey)) openKey = null;
+      if (undo && !undo.anchor.isConnected) undo = null;
       schedule();
     },
     open(key: string): void {
-      onToggle(key);
+      toggle(key);
+    },
+    showUndo(next: OverlayUndo | null): void {
+      undo = next;
+      schedule();
+    },
+    announce(text: string): void {
+      // Re-setting the same text would not be announced again; clear first.
+      announcement = '';
+      draw();
+      announcement = text;
+      schedule();
     },
     destroy(): void {
       resizeObserver.disconnect();
+      clearTimeout(hoverTimer);
       if (frame) cancelAnimationFrame(frame);
       render(null, ui.uiContainer);
       ui.remove();

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type SiteStatus } from '../../components/Popup';
+import { parseMessage, TabSummarySchema } from '../../messaging/schemas';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../rules';
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, ProfileIdSchema, readValidated } from '../../settings/items';
 
@@ -18,7 +19,7 @@ function App() {
   const [recovered, setRecovered] = useState(false);
   const [origin, setOrigin] = useState<string | null>(null);
   const [paused, setPaused] = useState<string[]>([]);
-  const [counts] = useState({ error: 0, warning: 0 });
+  const [counts, setCounts] = useState({ error: 0, warning: 0 });
 
   useEffect(() => {
     void (async () => {
@@ -28,6 +29,10 @@ function App() {
       setRecovered(stored.recovered || !known);
       setPaused((await readValidated(pausedOriginsItem, PausedOriginsSchema)).value);
       const tab = await activeTab();
+      if (tab?.id !== undefined) {
+        const summary = parseMessage(TabSummarySchema, await browser.runtime.sendMessage({ type: 'tab-summary', tabId: tab.id }).catch(() => null));
+        if (summary) setCounts(summary);
+      }
       try {
         setOrigin(tab?.url ? new URL(tab.url).origin : null);
       } catch {

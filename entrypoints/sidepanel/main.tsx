@@ -2,7 +2,10 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { SidePanel, type FocusTarget } from '../../components/SidePanel';
+import { summaryText } from '../../components/summary';
+import { t } from '../../components/i18n';
 import { FromPanelMessageSchema, PANEL_PORT_NAME, parseMessage, ToPanelMessageSchema, type TabState } from '../../messaging/schemas';
+import { checklistItem, readTicks, toggleTick, type ChecklistTicks } from '../../settings/checklist';
 
 /** `?tabId=N` pins the panel to one tab (used when the panel is opened as a page); else it follows the active tab. */
 const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
@@ -10,6 +13,16 @@ const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) ||
 function App() {
   const [tab, setTab] = useState<TabState | null>(null);
   const [port, setPort] = useState<Browser.runtime.Port | null>(null);
+  const [ticks, setTicks] = useState<ChecklistTicks>({});
+  const [status, setStatus] = useState('');
+  const tabId = tab?.tabId;
+
+  // Ticks belong to the tab shown; reload them when it changes (and survive a panel reload).
+  useEffect(() => {
+    if (tabId === undefined) return;
+    void readTicks(tabId).then(setTicks);
+    return checklistItem(tabId).watch(() => void readTicks(tabId).then(setTicks));
+  }, [tabId]);
 
   useEffect(() => {
     let current: Browser.runtime.Port | null = null;
@@ -40,7 +53,23 @@ function App() {
     if (message) port.postMessage(message);
   };
 
-  return <SidePanel tab={tab} onFocusLine={focusLine} />;
+  const tick = (code: string, itemId: string, checked: boolean) => {
+    if (tabId === undefined) return;
+    const next = toggleTick(ticks, code, itemId, checked);
+    setTicks(next);
+    void checklistItem(tabId).setValue(next);
+  };
+
+  const copySummary = async () => {
+    try {
+      await navigator.clipboard.writeText(summaryText(tab, ticks));
+      setStatus(t('status_copied'));
+    } catch {
+      setStatus(t('status_copy_failed'));
+    }
+  };
+
+  return <SidePanel tab={tab} ticks={ticks} onTick={tick} onFocusLine={focusLine} onCopySummary={copySummary} status={status} />;
 }
 
 render(<App />, document.getElementById('app')!);

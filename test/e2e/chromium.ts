@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -21,6 +21,7 @@ export function missingPrerequisites(): string[] {
 
 export interface ExtensionSession {
   context: BrowserContext;
+  worker: Worker;
   extensionId: string;
   /** Base URL of the demo portal, e.g. http://127.0.0.1:41234 */
   portal: string;
@@ -31,7 +32,7 @@ export interface ExtensionSession {
 }
 
 /** Launches headless Chromium with the built extension loaded, plus a fresh demo portal server. */
-export async function launchWithExtension(): Promise<ExtensionSession> {
+export async function launchWithExtension(options: { extraArgs?: string[] } = {}): Promise<ExtensionSession> {
   const { server, url: portal } = await startDemoServer(0);
   const profileDir = mkdtempSync(join(tmpdir(), 'claimguide-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -49,6 +50,7 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -56,6 +58,7 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
 
   return {
     context,
+    worker,
     extensionId,
     portal,
     async openPortal(path) {

@@ -1,0 +1,46 @@
+/** Finding the word under the pointer in page text, without touching the page's text nodes. */
+
+const WORD = /[A-Za-z0-9]/;
+
+/** The alphanumeric word of `text` that contains `offset` (or ends right at it). */
+export function wordAt(text: string, offset: number): string {
+  let start = Math.min(Math.max(offset, 0), text.length);
+  let end = start;
+  while (start > 0 && WORD.test(text[start - 1]!)) start -= 1;
+  while (end < text.length && WORD.test(text[end]!)) end += 1;
+  return text.slice(start, end);
+}
+
+type CaretDocument = Document & {
+  caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?(x: number, y: number): Range | null;
+};
+
+/** The text node and offset under a viewport point, through whichever caret API the browser has. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const caretDoc = doc as CaretDocument;
+  if (typeof caretDoc.caretPositionFromPoint === 'function') {
+    const position = caretDoc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  if (typeof caretDoc.caretRangeFromPoint === 'function') {
+    const range = caretDoc.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+/**
+ * The word in page text under the point, or null over form fields, our own UI, or no text.
+ * `isKnown` keeps only words we can describe (codes in the catalog).
+ */
+export function wordAtPoint(doc: Document, x: number, y: number, isKnown: (word: string) => boolean): string | null {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  const parent = caret.node.parentElement;
+  if (!parent || parent.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [data-claimguide-ui]')) {
+    return null;
+  }
+  const word = wordAt(caret.node.textContent ?? '', caret.offset).toUpperCase();
+  return word && isKnown(word) ? word : null;
+}

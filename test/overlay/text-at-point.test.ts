@@ -1,0 +1,15 @@
+import { wordAt } from '../../overlay/text-at-point';
+
+describe('wordAt', () => {
+  it.each([
+    ['Denied 77372: modifier 26', 9, '77372'],
+    ['Denied 77372: modifier 26', 7, '77372'],
+    ['Denied 77372: modifier 26', 12, '77372'],
+    ['G0339,G0340', 8, 'G0340'],
+    ['  ', 1, ''],
+    ['', 0, ''],
+    ['77432', 99, '77432'],
+  ])('%j at %i → %j', (text, offset, expected) => {
+    expect(wordAt(text, offset)).toBe(expected);
+  });
+});

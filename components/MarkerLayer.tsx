@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Finding } from '../rules';
-import { describeCode } from '../rules';
+import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
-import { t, uiLanguage } from './i18n';
+import { t } from './i18n';
 import { Tooltip, type TooltipView } from './Tooltip';
 
 export type MarkerSeverity = 'error' | 'warning' | 'info';
@@ -83,7 +83,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
 function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose(): void; onApply?: (finding: Finding) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [marker.key]);
-  const entry = describeCode(marker.code);
+  const descriptor = descriptorOf(marker.code);
   const position = marker.position ?? { x: 0, y: 0 };
   return (
     <div
@@ -103,9 +103,10 @@ function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose
           ×
         </button>
       </div>
-      {entry ? (
+      {descriptor ? (
         <p class="cg-descriptor">
-          {entry.summary[uiLanguage()]} <em class="cg-muted">({t('descriptor_plain_language')})</em>
+          {descriptor.text}{' '}
+          <em class="cg-muted">({t(descriptor.official ? 'descriptor_official' : 'descriptor_plain_language')})</em>
         </p>
       ) : null}
       <FindingList

@@ -1,6 +1,7 @@
 import type { ClaimState, LineState, TabState } from '../messaging/schemas';
 import { describeCode, type Finding } from '../rules';
 import type { ChecklistTicks } from '../settings/checklist';
+import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
 
@@ -101,13 +102,18 @@ function ClaimSection(props: {
 }
 
 function LineRow({ line }: { line: LineState }) {
-  const entry = describeCode(line.code);
+  const descriptor = descriptorOf(line.code);
   return (
     <tr data-line={line.index} data-severity={line.severity}>
       <td>{line.index + 1}</td>
       <td>
         <strong>{line.code || '—'}</strong>
-        {entry ? <div class="cg-muted">{entry.summary[uiLanguage()]}</div> : null}
+        {descriptor ? (
+          <div class="cg-muted">
+            {descriptor.text}
+            {descriptor.official ? null : <span class="cg-sr"> ({t('descriptor_plain_language')})</span>}
+          </div>
+        ) : null}
       </td>
       <td>{line.modifiers.join(' ') || '—'}</td>
       <td>{line.units ?? '—'}</td>

@@ -1,4 +1,5 @@
-import { describeCode, describeModifier } from '../rules';
+import { describeModifier } from '../rules';
+import { descriptorOf } from './descriptors';
 import { t, uiLanguage } from './i18n';
 
 export interface TooltipView {
@@ -10,9 +11,8 @@ export interface TooltipView {
 
 /** Descriptor of a code, or meaning of a modifier, near the pointer. Null when we know nothing of it. */
 export function Tooltip({ tooltip }: { tooltip: TooltipView }) {
-  const language = uiLanguage();
-  const text =
-    tooltip.kind === 'code' ? describeCode(tooltip.value)?.summary[language] : describeModifier(tooltip.value)?.meaning[language];
+  const descriptor = tooltip.kind === 'code' ? descriptorOf(tooltip.value) : null;
+  const text = tooltip.kind === 'code' ? descriptor?.text : describeModifier(tooltip.value)?.meaning[uiLanguage()];
   if (!text) return null;
   return (
     <div
@@ -22,7 +22,7 @@ export function Tooltip({ tooltip }: { tooltip: TooltipView }) {
       style={{ left: `${tooltip.x}px`, top: `${tooltip.y}px` }}
     >
       <strong>{tooltip.kind === 'code' ? tooltip.value : t('tooltip_modifier', [tooltip.value])}</strong> {text}
-      {tooltip.kind === 'code' ? <div class="cg-muted">{t('descriptor_plain_language')}</div> : null}
+      {descriptor ? <div class="cg-muted">{t(descriptor.official ? 'descriptor_official' : 'descriptor_plain_language')}</div> : null}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../components/i18n';
 import { describeFix } from '../components/FindingList';
+import { setDescriptorPack } from '../components/descriptors';
+import { descriptorPackItem, readDescriptorPack } from '../settings/descriptor-pack';
 import { resolveProfile, type Finding, type PayerProfile } from '../rules';
 import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, ProfileIdSchema, PausedOriginsSchema, readValidated } from '../settings/items';
@@ -27,6 +29,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
 
+  setDescriptorPack(await readDescriptorPack());
   const overlay = await createOverlay(ctx, { onError: reportError, onApply: applyFix });
   ctx.onInvalidated(() => overlay.destroy());
   const announcer = createErrorAnnouncer();
@@ -81,6 +84,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     profile = await loadProfile();
     session.reevaluate();
   });
+  const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
   const unwatchPaused = pausedOriginsItem.watch(async () => {
     const paused = await isPaused();
     if (paused) overlay.setMarkers([]);
@@ -89,6 +93,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => {
     unwatchProfile();
     unwatchPaused();
+    unwatchPack();
   });
 
   const onMessage = (message: unknown) => {

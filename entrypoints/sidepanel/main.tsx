@@ -5,6 +5,8 @@ import { SidePanel, type FocusTarget } from '../../components/SidePanel';
 import { summaryText } from '../../components/summary';
 import { t } from '../../components/i18n';
 import { FromPanelMessageSchema, PANEL_PORT_NAME, parseMessage, ToPanelMessageSchema, type TabState } from '../../messaging/schemas';
+import { setDescriptorPack } from '../../components/descriptors';
+import { descriptorPackItem, readDescriptorPack } from '../../settings/descriptor-pack';
 import { checklistItem, readTicks, toggleTick, type ChecklistTicks } from '../../settings/checklist';
 
 /** `?tabId=N` pins the panel to one tab (used when the panel is opened as a page); else it follows the active tab. */
@@ -72,4 +74,9 @@ function App() {
   return <SidePanel tab={tab} ticks={ticks} onTick={tick} onFocusLine={focusLine} onCopySummary={copySummary} status={status} />;
 }
 
-render(<App />, document.getElementById('app')!);
+// The licensed descriptor pack, when imported, replaces our summaries; then the panel renders.
+void readDescriptorPack().then((pack) => {
+  setDescriptorPack(pack);
+  render(<App />, document.getElementById('app')!);
+});
+descriptorPackItem.watch(() => location.reload());

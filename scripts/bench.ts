@@ -1,0 +1,202 @@
+// `npm run bench`: the speed figures the issues budget, measured, printed as a table and written
+// to BENCHMARKS.md. Not part of `npm test` (timings are not assertions). Needs a build
+// (`npm run build`) and Debian's Chromium.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, EXTENSION_PATH, launchWithExtension, missingPrerequisites } from '../test/e2e/chromium';
+
+interface Row {
+  figure: string;
+  value: number;
+  unit: string;
+  budget?: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+const problems = missingPrerequisites();
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+
+const rows: Row[] = [];
+
+// 1. Rules: pure evaluation, no browser.
+const rulesOut = execFileSync('npx', ['tsx', 'scripts/bench-rules.ts'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+const rules = JSON.parse(rulesOut) as Record<string, number>;
+rows.push({ figure: 'rules: evaluate a 1-line claim (median)', value: rules.rules_1!, unit: 'ms' });
+rows.push({ figure: 'rules: evaluate a 50-line claim (median)', value: rules.rules_50!, unit: 'ms', budget: 0.5 });
+rows.push({ figure: 'rules: evaluate a 500-line claim (median)', value: rules.rules_500!, unit: 'ms' });
+
+// 2. Content script size.
+const script = readFileSync(`${EXTENSION_PATH}/content-scripts/claim.js`);
+rows.push({ figure: 'content script size (raw)', value: round(script.length / 1024, 1), unit: 'KB' });
+rows.push({ figure: 'content script size (gzip)', value: round(gzipSync(script).length / 1024, 1), unit: 'KB', budget: 30 });
+
+// 3. In Chromium with the extension, on the 500-line demo page.
+const session = await launchWithExtension();
+const BIG = '/cms1500-500.html';
+
+/** DOMContentLoaded → every line's CPT field marked, observed from the page. */
+async function firstMarking(page: Page): Promise<number> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { claimguideMarkedAt?: number };
+    document.addEventListener('DOMContentLoaded', () => {
+      const dcl = performance.now();
+      const check = () => {
+        if (document.querySelectorAll('[data-claimguide-role="cpt"][data-claimguide-severity]').length >= 500) {
+          w.claimguideMarkedAt = performance.now() - dcl;
+        } else requestAnimationFrame(check);
+      };
+      check();
+    });
+  });
+  await page.goto(`${session.portal}${BIG}`);
+  await page.waitForFunction(() => (window as unknown as { claimguideMarkedAt?: number }).claimguideMarkedAt !== undefined, null, { timeout: 30_000 });
+  return page.evaluate(() => (window as unknown as { claimguideMarkedAt: number }).claimguideMarkedAt);
+}
+
+const marking: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const page = await session.context.newPage();
+  marking.push(await firstMarking(page));
+  await page.close();
+}
+rows.push({ figure: '500-line page: DOMContentLoaded → all fields marked (median of 5)', value: round(median(marking), 1), unit: 'ms', budget: 100 });
+
+/** Script time (all worlds, from Chrome's ScriptDuration metric) to re-mark after one line is added. */
+async function remarkScriptTime(page: Page): Promise<number> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const before = await scriptSeconds();
+    const count = await page.evaluate(() => document.querySelectorAll('#service-lines tbody tr').length);
+    await page.click('#add-line');
+    await page.waitForFunction((n) => document.querySelector(`[name="line[${n}][cpt]"]`)?.hasAttribute('data-claimguide-severity'), count);
+    samples.push((await scriptSeconds()) - before);
+  }
+  await cdp.detach();
+  return median(samples) * 1000;
+}
+
+/** The same clicks without the extension: the page's own script time, subtracted. */
+async function pageOwnAddLineTime(): Promise<number> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage();
+  await page.goto(`${session.portal}${BIG}`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const before = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')!.value;
+    await page.click('#add-line');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    samples.push((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')!.value - before);
+  }
+  await browser.close();
+  return median(samples) * 1000;
+}
+
+{
+  const page = await session.context.newPage();
+  await firstMarking(page);
+  const withExtension = await remarkScriptTime(page);
+  const pageOwn = await pageOwnAddLineTime();
+  rows.push({ figure: '500-line page: script time to re-mark after adding one line (ours)', value: round(Math.max(0, withExtension - pageOwn), 2), unit: 'ms', budget: 5 });
+
+  // Keystroke → attribute: the last key that makes the line an error, until the attribute says so.
+  await page.fill('[name="line[0][cpt]"]', '77371');
+  const latencies: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    await page.fill('[name="line[0][mod1]"]', '2');
+    await page.waitForFunction(() => document.querySelector('[name="line[0][cpt]"]')?.getAttribute('data-claimguide-severity') !== 'error');
+    await page.focus('[name="line[0][mod1]"]');
+    await page.evaluate(() => {
+      const w = window as unknown as { keyAt?: number; markedAt?: number };
+      w.keyAt = undefined;
+      w.markedAt = undefined;
+      const field = document.querySelector('[name="line[0][mod1]"]')!;
+      field.addEventListener('keydown', () => (w.keyAt = performance.now()), { once: true });
+      const target = document.querySelector('[name="line[0][cpt]"]')!;
+      const observer = new MutationObserver(() => {
+        if (target.getAttribute('data-claimguide-severity') === 'error') {
+          w.markedAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(target, { attributes: true });
+    });
+    await page.keyboard.press('6');
+    await page.waitForFunction(() => (window as unknown as { markedAt?: number }).markedAt !== undefined);
+    latencies.push(await page.evaluate(() => {
+      const w = window as unknown as { keyAt: number; markedAt: number };
+      return w.markedAt - w.keyAt;
+    }));
+  }
+  rows.push({ figure: '500-line page: keystroke → attribute latency (p95 of 30)', value: round(percentile(latencies, 95), 1), unit: 'ms', budget: 100 });
+  await page.close();
+}
+
+// 4. Page load of the 500-line page with the extension ÷ without, alternately, median of 7 pairs.
+{
+  const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 800 } });
+  const loadTime = async (page: Page) => {
+    await page.goto(`${session.portal}${BIG}`, { waitUntil: 'load' });
+    return page.evaluate(() => {
+      const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return entry!.loadEventEnd - entry!.startTime;
+    });
+  };
+  const ratios: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const a = await session.context.newPage();
+    const withExt = await loadTime(a);
+    await a.close();
+    const b = await plainContext.newPage();
+    const without = await loadTime(b);
+    await b.close();
+    ratios.push(withExt / without);
+  }
+  await plain.close();
+  rows.push({ figure: '500-line page: load time with ÷ without the extension (median of 7 pairs)', value: round(median(ratios), 3), unit: '×', budget: 1.1 });
+}
+
+await session.close();
+
+// Report.
+const cpu = (await import('node:os')).cpus();
+const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, ${execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()}.`;
+const table = [
+  '| figure | value | budget | within |',
+  '|---|---:|---:|:---:|',
+  ...rows.map((row) => {
+    const within = row.budget === undefined ? '' : row.value <= row.budget ? 'yes' : '**NO**';
+    return `| ${row.figure} | ${row.value} ${row.unit} | ${row.budget === undefined ? '' : `${row.budget} ${row.unit}`} | ${within} |`;
+  }),
+].join('\n');
+console.log(`\n${header}\n\n${table}\n`);
+writeFileSync(
+  'BENCHMARKS.md',
+  `# ClaimGuide benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.ts); re-run it to refresh. ${header}\n\n${table}\n`,
+);
+const over = rows.filter((row) => row.budget !== undefined && row.value > row.budget);
+if (over.length) {
+  console.error(`Over budget: ${over.map((row) => row.figure).join('; ')}`);
+  process.exitCode = 1;
+}

@@ -54,7 +54,7 @@ export function startClaimSession(options: ClaimSessionOptions) {
     }
   }
 
-  const watcher = watchClaims(options.document, { signal: options.signal, onChange: run });
+  const watcher = watchClaims(options.document, { signal: options.signal, onChange: run, onError: options.onError });
   options.signal.addEventListener('abort', () => contract.clear(), { once: true });
 
   return {

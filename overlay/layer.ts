@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
 import type { TooltipView } from '../components/Tooltip';
+import { UI_ATTRIBUTE } from '../detection';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
 import { markerPosition, MARKER_SIZE } from './geometry';
@@ -32,8 +33,6 @@ export interface OverlayOptions {
   onApply(markerKey: string, finding: Finding): void;
 }
 
-/** Attribute on our UI host, so detection and the page's own tools can tell it apart. */
-export const UI_HOST_ATTRIBUTE = 'data-claimguide-ui';
 /** Opens the card of the focused field's line. */
 export const CARD_SHORTCUT = { altKey: true, shiftKey: true, code: 'KeyG' } as const;
 const HOVER_DELAY_MS = 350;
@@ -64,7 +63,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
   });
   ui.mount();
   const host = ui.shadowHost;
-  host.setAttribute(UI_HOST_ATTRIBUTE, '');
+  host.setAttribute(UI_ATTRIBUTE, '');
   // Re-asserted inline with !important: a portal's own CSS must not move or reveal the host.
   for (const [name, value] of Object.entries({
     position: 'fixed', top: '0', left: '0', width: '0', height: '0', overflow: 'visible',
@@ -161,7 +160,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
       if (role === 'modifier' && describeModifier(value)) return { kind: 'modifier', value, ...place };
       return null;
     }
-    if (target instanceof Element && target.closest(`[${UI_HOST_ATTRIBUTE}]`)) return null;
+    if (target instanceof Element && target.closest(`[${UI_ATTRIBUTE}]`)) return null;
     const word = wordAtPoint(document, x, y, (candidate) => Boolean(describeCode(candidate)));
     return word ? { kind: 'code', value: word, ...place } : null;
   }

@@ -1,0 +1,295 @@
+import { composedParent, isShadowRoot } from './dom';
+import type { Qualification } from './qualify';
+import type { DetectedClaim, DetectedField, FieldElement, FieldRole, FormType } from './types';
+
+/** A field that qualified for a role, with its position in composed document order. */
+export interface Candidate {
+  element: FieldElement;
+  q: Qualification & { role: FieldRole };
+  order: number;
+}
+
+/** Roles a service line holds at most one of; the strongest field wins. */
+const SINGLE_PER_LINE: ReadonlySet<FieldRole> = new Set<FieldRole>(['cpt', 'units', 'pos', 'revenue', 'charge']);
+const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units', 'charge', 'pos', 'modifier', 'dos', 'pointer'];
+
+const CLAIM_SCOPE = 'form, [role="form"]';
+
+/** The <form> (or role=form) holding an element, across shadow boundaries; null for none. */
+function scopeOf(element: Element): Element | null {
+  const direct = element.closest(CLAIM_SCOPE);
+  if (direct) return direct;
+  let root = element.getRootNode();
+  for (let guard = 0; guard < 64 && isShadowRoot(root); guard++) {
+    const found = root.host.closest(CLAIM_SCOPE);
+    if (found) return found;
+    root = root.host.getRootNode();
+  }
+  return null;
+}
+
+/**
+ * Turns qualified fields into claims: one per form (or per group of service lines found in the
+ * same form or page), with 0-based line indices from the page's structure (table rows, ARIA rows,
+ * repeated containers), else from indices in field names, else from document order.
+ */
+export function buildClaims(root: Document | ShadowRoot | Element, candidates: readonly Candidate[]): DetectedClaim[] {
+  const scopes = new Map<Element | null, Candidate[]>();
+  for (const candidate of candidates) {
+    const scope = scopeOf(candidate.element);
+    const list = scopes.get(scope) ?? [];
+    list.push(candidate);
+    scopes.set(scope, list);
+  }
+  const claims: Array<{ claim: DetectedClaim; order: number }> = [];
+  for (const [scope, list] of scopes) {
+    for (const claim of claimsInScope(root, scope, list)) claims.push(claim);
+  }
+  claims.sort((a, b) => a.order - b.order);
+  return claims.map((c) => c.claim);
+}
+
+function claimsInScope(
+  root: Document | ShadowRoot | Element,
+  scope: Element | null,
+  list: Candidate[],
+): Array<{ claim: DetectedClaim; order: number }> {
+  const strong = list.filter((c) => !c.q.weak);
+  const strongRoles = new Set(strong.map((c) => c.q.role));
+  if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return [];
+  const anchorRole = LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role));
+  if (!anchorRole) return [];
+  const anchors = strong.filter((c) => c.q.role === anchorRole);
+
+  // How many anchors each ancestor holds (below the scope).
+  const counts = new Map<Element, number>();
+  for (const anchor of anchors) {
+    for (let node: Element | null = anchor.element; node && node !== scope; node = composedParent(node)) {
+      counts.set(node, (counts.get(node) ?? 0) + 1);
+    }
+  }
+  const scopeTop = (element: Element): Element => {
+    let top = element;
+    for (let node: Element | null = element; node && node !== scope; node = composedParent(node)) top = node;
+    return top;
+  };
+
+  // Each anchor's line container: its highest ancestor holding no other anchor.
+  const lineContainerOf = new Map<Candidate, Element>();
+  const groups = new Map<Element | null, Candidate[]>();
+  for (const anchor of anchors) {
+    let container: Element = anchor.element;
+    let list: Element | null = scope;
+    for (let node: Element | null = anchor.element; node && node !== scope; node = composedParent(node)) {
+      if ((counts.get(node) ?? 0) > 1) {
+        list = node;
+        break;
+      }
+      container = node;
+    }
+    lineContainerOf.set(anchor, container);
+    const group = groups.get(list) ?? [];
+    group.push(anchor);
+    groups.set(list, group);
+  }
+
+  // Claim containers: each group of lines, widened while it holds no other group's anchors.
+  const claimGroups: Array<{ container: Element; anchors: Candidate[]; fields: Candidate[] }> = [];
+  for (const [list, groupAnchors] of groups) {
+    let container: Element | null = list;
+    if (groups.size === 1) {
+      container = scope ?? topElement(root, groupAnchors[0]!.element);
+    } else if (container) {
+      for (let node: Element | null = composedParent(container); node && node !== scope; node = composedParent(node)) {
+        if ((counts.get(node) ?? 0) !== groupAnchors.length) break;
+        container = node;
+      }
+    } else {
+      container = scope ?? scopeTop(groupAnchors[0]!.element);
+    }
+    claimGroups.push({ container: container!, anchors: groupAnchors, fields: [] });
+  }
+
+  // Every field to the claim whose container holds it; claim-level strays to the nearest claim before them.
+  const byContainer = new Map<Element, (typeof claimGroups)[number]>();
+  for (const group of claimGroups) byContainer.set(group.container, group);
+  for (const candidate of list) {
+    let owner: (typeof claimGroups)[number] | undefined;
+    if (claimGroups.length === 1) owner = claimGroups[0];
+    else {
+      for (let node: Element | null = candidate.element; node; node = composedParent(node)) {
+        owner = byContainer.get(node);
+        if (owner || node === scope) break;
+      }
+      if (!owner && candidate.q.role === 'dx' && !candidate.q.weak) {
+        owner = nearestBefore(claimGroups, candidate.order);
+      }
+    }
+    owner?.fields.push(candidate);
+  }
+
+  return claimGroups.map((group) => ({
+    claim: assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole),
+    order: Math.min(...group.fields.map((f) => f.order)),
+  }));
+}
+
+function topElement(root: Document | ShadowRoot | Element, fallback: Element): Element {
+  if (root.nodeType === 1) return root as Element;
+  if (isShadowRoot(root)) return (root.firstElementChild as Element | null) ?? root.host;
+  return (root as Document).body ?? (root as Document).documentElement ?? fallback;
+}
+
+function nearestBefore<T extends { anchors: Candidate[] }>(groups: T[], order: number): T | undefined {
+  let best: T | undefined;
+  let bestOrder = -Infinity;
+  for (const group of groups) {
+    const first = Math.min(...group.anchors.map((a) => a.order));
+    if (first <= order && first > bestOrder) {
+      best = group;
+      bestOrder = first;
+    }
+  }
+  return best ?? groups[0];
+}
+
+function assignLines(
+  container: Element,
+  anchors: Candidate[],
+  fields: Candidate[],
+  lineContainerOf: Map<Candidate, Element>,
+  anchorRole: FieldRole,
+): DetectedClaim {
+  const lineOf = new Map<Candidate, number>();
+  const lineFields = fields.filter((f) => f.q.role !== 'dx');
+  const sortedAnchors = [...anchors].sort((a, b) => a.order - b.order);
+
+  let assigned = false;
+  if (sortedAnchors.length === 1) {
+    const anchor = sortedAnchors[0]!;
+    const row = anchor.element.closest('tr, [role="row"]');
+    const rowHasOthers = row && lineFields.some((f) => f !== anchor && row.contains(f.element));
+    for (const field of lineFields) {
+      if (rowHasOthers ? row!.contains(field.element) : !field.q.weak || container.contains(field.element)) lineOf.set(field, 0);
+    }
+    assigned = true;
+  } else {
+    // Structure: fields inside an anchor's line container belong to that line.
+    const lineIndex = new Map<Element, number>();
+    sortedAnchors.forEach((anchor, index) => lineIndex.set(lineContainerOf.get(anchor) ?? anchor.element, index));
+    const structural = new Map<Candidate, number>();
+    let others = 0;
+    let othersInside = 0;
+    for (const field of lineFields) {
+      let line: number | undefined;
+      for (let node: Element | null = field.element; node && node !== container; node = composedParent(node)) {
+        line = lineIndex.get(node);
+        if (line !== undefined) break;
+      }
+      if (field.q.role !== anchorRole) {
+        others++;
+        if (line !== undefined) othersInside++;
+      }
+      if (line !== undefined) structural.set(field, line);
+    }
+    if (others === 0 || othersInside >= others * 0.5) {
+      for (const [field, line] of structural) lineOf.set(field, line);
+      assigned = true;
+    }
+  }
+
+  if (!assigned) {
+    // Indices in names: line_3_mod1, svc[2].proc, lines.0.cptCode.
+    const strongLine = lineFields.filter((f) => !f.q.weak);
+    const keyed = strongLine.filter((f) => f.q.nameLine !== undefined);
+    const anchorKeys = new Set(sortedAnchors.map((a) => a.q.nameLine));
+    if (keyed.length >= strongLine.length * 0.8 && !anchorKeys.has(undefined) && anchorKeys.size === sortedAnchors.length) {
+      const keys = [...new Set(keyed.map((f) => f.q.nameLine!))].sort((a, b) => a - b);
+      const rank = new Map(keys.map((key, index) => [key, index]));
+      for (const field of keyed) lineOf.set(field, rank.get(field.q.nameLine!)!);
+      assigned = true;
+    }
+  }
+
+  if (!assigned) {
+    // Document order: the fields between anchors repeat the pattern before the first anchor.
+    const strongLine = lineFields.filter((f) => !f.q.weak).sort((a, b) => a.order - b.order);
+    const firstAnchorAt = strongLine.indexOf(sortedAnchors[0]!);
+    const lead = Math.max(0, firstAnchorAt);
+    const boundaries = sortedAnchors.map((anchor) => Math.max(0, strongLine.indexOf(anchor) - lead));
+    strongLine.forEach((field, position) => {
+      let line = 0;
+      for (let i = 0; i < boundaries.length; i++) if (position >= boundaries[i]!) line = i;
+      lineOf.set(field, line);
+    });
+  }
+
+  // Per line: one field per single-valued role (strong beats weak, then the higher score), slots numbered.
+  const perLine = new Map<number, Candidate[]>();
+  for (const [field, line] of lineOf) {
+    const members = perLine.get(line) ?? [];
+    members.push(field);
+    perLine.set(line, members);
+  }
+  const out: DetectedField[] = [];
+  const slotOf = new Map<Candidate, number>();
+  for (const [, members] of perLine) {
+    members.sort((a, b) => a.order - b.order);
+    for (const role of SINGLE_PER_LINE) {
+      const same = members.filter((m) => m.q.role === role);
+      if (same.length < 2) continue;
+      const keep = same.reduce((best, m) => (rank(m) > rank(best) ? m : best));
+      for (const m of same) if (m !== keep) lineOf.delete(m);
+    }
+    const strongRoles = new Set(members.filter((m) => !m.q.weak).map((m) => m.q.role));
+    for (const m of members) if (m.q.weak && strongRoles.has(m.q.role) && !['dos', 'modifier'].includes(m.q.role)) lineOf.delete(m);
+    numberSlots(members.filter((m) => m.q.role === 'modifier' && lineOf.has(m)), slotOf, 1, (m) => m.q.slot);
+    numberSlots(members.filter((m) => m.q.role === 'dos' && lineOf.has(m)), slotOf, 0, (m) => m.q.range);
+    for (const m of members) if (m.q.role === 'pointer' && m.q.slot !== undefined) slotOf.set(m, m.q.slot);
+  }
+
+  for (const field of fields) {
+    if (field.q.role === 'dx') {
+      if (!field.q.weak) out.push({ element: field.element, role: 'dx', line: null });
+      continue;
+    }
+    const line = lineOf.get(field);
+    if (line === undefined) continue;
+    const detected: DetectedField = { element: field.element, role: field.q.role, line };
+    const slot = slotOf.get(field);
+    if (slot !== undefined) detected.slot = slot;
+    out.push(detected);
+  }
+  return { container, formType: formTypeOf(fields, out), fields: out };
+}
+
+function rank(candidate: Candidate): number {
+  return (candidate.q.weak ? 0 : 10) + candidate.q.score;
+}
+
+/** Explicit slots first where they are free, then the rest in document order. */
+function numberSlots(members: Candidate[], slotOf: Map<Candidate, number>, first: number, explicit: (m: Candidate) => number | undefined): void {
+  const used = new Set<number>();
+  const rest: Candidate[] = [];
+  for (const m of members) {
+    const slot = explicit(m);
+    if (slot !== undefined && !used.has(slot)) {
+      used.add(slot);
+      slotOf.set(m, slot);
+    } else rest.push(m);
+  }
+  let next = first;
+  for (const m of rest) {
+    while (used.has(next)) next++;
+    used.add(next);
+    slotOf.set(m, next);
+  }
+}
+
+function formTypeOf(all: Candidate[], fields: DetectedField[]): FormType {
+  const roles = new Set(fields.map((f) => f.role));
+  if (roles.has('revenue')) return 'institutional';
+  if (roles.has('modifier') || roles.has('pos') || roles.has('pointer')) return 'professional';
+  if (all.some((c) => c.q.professionalBox)) return 'professional';
+  return 'unknown';
+}

@@ -1,0 +1,411 @@
+import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
+import { hasRole, matchText, type TextMatch } from './match';
+import { isCandidateKind, isHiddenByMarkup, isInsideOurUi, isRenderedByStyle, textOf, isFieldElement } from './dom';
+import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
+import { nameIndices, MAX_TEXT } from './text';
+import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
+
+/** A role needs at least this much combined evidence to be marked anywhere. */
+export const QUALIFY = 0.55;
+/** Weaker evidence ("Date", "Amount", a date-shaped placeholder) counts only inside a detected service line. */
+export const WEAK = 0.3;
+
+/** Where a piece of evidence came from, and how much it is trusted. */
+export type SourceKind =
+  | 'label' | 'labelledby' | 'aria-label' | 'title' | 'placeholder' | 'name' | 'header' | 'header-upper'
+  | 'left' | 'context' | 'options' | 'shape' | 'autocomplete';
+
+export const SOURCE_WEIGHT: Record<SourceKind, number> = {
+  label: 1,
+  labelledby: 1,
+  'aria-label': 1,
+  title: 0.7,
+  placeholder: 0.6,
+  name: 0.8,
+  header: 0.9,
+  'header-upper': 0.45,
+  left: 0.8,
+  context: 0.6,
+  options: 0.7,
+  shape: 1,
+  autocomplete: 1,
+};
+
+export interface Evidence {
+  kind: SourceKind;
+  text: string;
+  roles: Partial<Record<FieldRole, number>>;
+  negative: number;
+}
+
+/** The verdict on one field, cached per element by the watcher. */
+export interface Qualification {
+  role: FieldRole | null;
+  score: number;
+  /** Evidence below QUALIFY: only marked inside a service line found from stronger fields. */
+  weak: boolean;
+  negative: number;
+  /** Modifier slot (1..4) or pointer slot written in the label, header or name. */
+  slot?: number;
+  /** Date range end: 0 = from, 1 = to. */
+  range?: 0 | 1;
+  /** Line number written in the name or id ("3" in line_3_mod1), as written (not yet 0-based). */
+  nameLine?: number;
+  /** CMS-1500 box 24 numbers seen in the field's labels. */
+  professionalBox: boolean;
+  /** Ids whose text this verdict read (aria-labelledby, label[for]), for invalidation. */
+  dependsOnIds: string[];
+  evidence: Evidence[];
+}
+
+/** Per-scan memo: label[for] maps per tree and table header models. */
+export interface ScanContext {
+  labelsFor: Map<Node, Map<string, Element[]>>;
+  headers: HeaderCache;
+}
+
+export function createScanContext(): ScanContext {
+  return { labelsFor: new Map(), headers: createHeaderCache() };
+}
+
+/** Counts qualifications computed (not served from cache); tests use it to check incremental work. */
+export const qualifyStats = { computed: 0 };
+
+const NON_CLAIM_AUTOCOMPLETE = /\b(?:name|given-name|family-name|additional-name|honorific-\w+|nickname|username|email|tel(?:-\w+)?|street-address|address-line\d|address-level\d|postal-code|country(?:-name)?|bday(?:-\w+)?|cc-\w+|organization(?:-title)?|new-password|current-password|one-time-code|sex|url|photo|impp|language)\b/;
+
+const EMPTY: Qualification = Object.freeze({
+  role: null,
+  score: 0,
+  weak: false,
+  negative: 0,
+  professionalBox: false,
+  dependsOnIds: [],
+  evidence: [],
+}) as Qualification;
+
+/** Decides what one field is. Never throws: any failure means "not a claim field". */
+export function qualifyField(element: FieldElement, context: ScanContext): Qualification {
+  qualifyStats.computed++;
+  try {
+    return qualifyUnsafe(element, context);
+  } catch {
+    return EMPTY;
+  }
+}
+
+function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualification {
+  if (!isFieldElement(element) || !isCandidateKind(element)) return EMPTY;
+  if (element.closest('thead, [role="columnheader"]')) return EMPTY;
+  if (isInsideOurUi(element)) return EMPTY;
+  if (isHiddenByMarkup(element)) return EMPTY;
+  const type = (element.getAttribute('type') ?? '').toLowerCase();
+  const role = element.getAttribute('role');
+  if (type === 'search' || role === 'searchbox') return EMPTY;
+
+  const evidence: Evidence[] = [];
+  const dependsOnIds: string[] = [];
+  const add = (kind: SourceKind, text: string, match: TextMatch = matchText(text)) => {
+    if (!text) return match;
+    evidence.push({ kind, text, roles: match.roles, negative: match.negative });
+    return match;
+  };
+  const matches: Array<{ kind: SourceKind; match: TextMatch }> = [];
+  const own = (kind: SourceKind, text: string | null | undefined) => {
+    if (!text || !text.trim()) return;
+    const match = add(kind, text);
+    matches.push({ kind, match });
+  };
+
+  // Labels: <label for>, wrapping <label>.
+  const labels = labelsOf(element, context, dependsOnIds);
+  for (const label of labels) own('label', textOf(label));
+  // aria-labelledby: the text of every referenced node.
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const texts: string[] = [];
+    for (const id of labelledBy.split(/\s+/).slice(0, 8)) {
+      if (!id) continue;
+      dependsOnIds.push(id);
+      const node = byId(element, id);
+      if (node) texts.push(textOf(node));
+    }
+    own('labelledby', texts.join(' '));
+  }
+  own('aria-label', element.getAttribute('aria-label'));
+  own('title', element.getAttribute('title'));
+  const placeholder = element.getAttribute('placeholder');
+  own('placeholder', placeholder);
+
+  // Name and id tokens: the stronger of the two.
+  const name = element.getAttribute('name') ?? '';
+  const id = element.getAttribute('id') ?? '';
+  const nameMatch = matchText(name);
+  const idMatch = matchText(id);
+  const nameSource = bestOf(nameMatch, idMatch) === nameMatch ? name : id;
+  if (nameSource) own('name', nameSource);
+
+  // Column headers, nearest first: the first with a role is the header, the rest are context.
+  const headers = headerTexts(element, context.headers, textOf);
+  let headerPrimaryFound = false;
+  let headerSlot: number | undefined;
+  let headerRange: 0 | 1 | undefined;
+  for (const text of headers) {
+    const match = matchText(text);
+    if (!headerPrimaryFound && !hasRole(match)) {
+      // A qualifier under a header ("1" under "Modifier", "From" under "Dates of service").
+      if (match.qualifierOnly) {
+        const digit = /^\s*(\d)\s*\.?\s*$/.exec(text);
+        if (digit) headerSlot ??= Number(digit[1]);
+        if (match.range !== undefined) headerRange ??= match.range;
+      }
+      if (match.negative > 0) {
+        add('header', text, match);
+        matches.push({ kind: 'header', match });
+      }
+      continue;
+    }
+    const kind: SourceKind = headerPrimaryFound ? 'header-upper' : 'header';
+    headerPrimaryFound = true;
+    add(kind, text, match);
+    matches.push({ kind, match });
+    if (match.range !== undefined) headerRange ??= match.range;
+  }
+
+  // Text just before the field (old portals: <td>CPT:</td><td><input></td>).
+  if (labels.length === 0 && !labelledBy) own('left', leftText(element));
+
+  // <select> options.
+  if (element.localName === 'select') {
+    const options = optionEvidence(element as HTMLSelectElement);
+    if (options) {
+      evidence.push({ kind: 'options', text: '(options)', roles: options, negative: 0 });
+      matches.push({ kind: 'options', match: { roles: options, negative: 0, qualifierOnly: false, boxes: [] } });
+    }
+  }
+
+  // Shape: date inputs, date-format placeholders, the current value.
+  const shape = shapeEvidence(element, type, placeholder);
+  if (shape) {
+    evidence.push({ kind: 'shape', text: '(shape)', roles: shape, negative: 0 });
+    matches.push({ kind: 'shape', match: { roles: shape, negative: 0, qualifierOnly: false, boxes: [] } });
+  }
+
+  const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase();
+  let negative = 0;
+  if (autocomplete && NON_CLAIM_AUTOCOMPLETE.test(autocomplete)) {
+    negative += SOURCE_WEIGHT.autocomplete;
+    evidence.push({ kind: 'autocomplete', text: autocomplete, roles: {}, negative: 1 });
+  }
+
+  const scores: Partial<Record<FieldRole, number>> = {};
+  let anyOwnRole = false;
+  for (const { kind, match } of matches) {
+    const weight = SOURCE_WEIGHT[kind];
+    negative += weight * match.negative;
+    for (const r of FIELD_ROLES) {
+      const strength = match.roles[r];
+      if (strength) {
+        scores[r] = (scores[r] ?? 0) + weight * strength;
+        if (kind !== 'shape') anyOwnRole = true;
+      }
+    }
+  }
+
+  // Group context (fieldset legend, labelled group) only speaks for fields that say nothing themselves.
+  if (!anyOwnRole && negative === 0) {
+    const text = contextText(element, dependsOnIds);
+    if (text) {
+      const match = add('context', text);
+      for (const r of FIELD_ROLES) {
+        const strength = match.roles[r];
+        if (strength) scores[r] = (scores[r] ?? 0) + SOURCE_WEIGHT.context * strength;
+      }
+    }
+  }
+
+  let best: FieldRole | null = null;
+  let score = 0;
+  for (const r of FIELD_ROLES) {
+    const s = scores[r] ?? 0;
+    if (s > score) {
+      best = r;
+      score = s;
+    }
+  }
+
+  const result: Qualification = {
+    role: null,
+    score,
+    weak: false,
+    negative,
+    professionalBox: matches.some(({ match }) => match.boxes.some((b) => PROFESSIONAL_BOXES.has(b))),
+    dependsOnIds,
+    evidence,
+  };
+  const indices = nameIndices(name || id);
+  if (indices.line !== undefined) result.nameLine = indices.line;
+  if (!best || score < WEAK || negative * 2 >= score) return result;
+  // Computed visibility last, and only for fields that would be marked (style only, never layout).
+  if (!isRenderedByStyle(element)) return result;
+  result.role = best;
+  result.weak = score < QUALIFY;
+
+  // Slot and range, from the most explicit source that states one.
+  const order: SourceKind[] = ['aria-label', 'label', 'labelledby', 'header', 'placeholder', 'title', 'left', 'name'];
+  for (const kind of order) {
+    for (const { kind: k, match } of matches) {
+      if (k !== kind) continue;
+      if (match.slot !== undefined) result.slot ??= match.slot;
+      if (match.range !== undefined) result.range ??= match.range;
+    }
+  }
+  if (result.slot === undefined && headerSlot !== undefined) result.slot = headerSlot;
+  if (result.range === undefined && headerRange !== undefined) result.range = headerRange;
+  if (result.slot === undefined && indices.slot !== undefined) result.slot = indices.slot;
+  return result;
+}
+
+function bestOf(a: TextMatch, b: TextMatch): TextMatch {
+  const total = (m: TextMatch) => Object.values(m.roles).reduce((x, y) => x + (y ?? 0), 0) + m.negative;
+  return total(b) > total(a) ? b : a;
+}
+
+function byId(element: Element, id: string): Element | null {
+  const root = element.getRootNode() as Document | ShadowRoot | Element;
+  if ('getElementById' in root && typeof root.getElementById === 'function') return root.getElementById(id);
+  try {
+    return (root as Element).querySelector(`#${CSS.escape(id)}`);
+  } catch {
+    return null;
+  }
+}
+
+function labelsOf(element: FieldElement, context: ScanContext, dependsOnIds: string[]): Element[] {
+  const out: Element[] = [];
+  const wrapping = element.closest('label');
+  if (wrapping && (!wrapping.getAttribute('for') || wrapping.getAttribute('for') === element.id)) out.push(wrapping);
+  const id = element.id;
+  if (id) {
+    dependsOnIds.push(id);
+    const root = element.getRootNode();
+    let map = context.labelsFor.get(root);
+    if (!map) {
+      map = new Map();
+      const all = (root as ParentNode).querySelectorAll?.('label[for]') ?? [];
+      for (const label of Array.from(all)) {
+        const target = label.getAttribute('for') ?? '';
+        const list = map.get(target) ?? [];
+        list.push(label);
+        map.set(target, list);
+      }
+      context.labelsFor.set(root, map);
+    }
+    for (const label of map.get(id) ?? []) if (!out.includes(label)) out.push(label);
+  }
+  return out;
+}
+
+/** Text right before the field in its container, or in the previous cell when the field is alone in its cell. */
+function leftText(element: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  let node: Node | null = element.previousSibling;
+  while (node && length < 80) {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (isFieldElement(el) || el.querySelector('input, select, textarea') || el.localName === 'label' || el.localName === 'br') break;
+      const text = textOf(el);
+      parts.unshift(text);
+      length += text.length;
+    } else if (node.nodeType === 3) {
+      const text = (node.nodeValue ?? '').trim();
+      if (text) {
+        parts.unshift(text);
+        length += text.length;
+      }
+    }
+    node = node.previousSibling;
+  }
+  const direct = parts.join(' ').trim();
+  if (direct) return direct.slice(0, MAX_TEXT);
+  const parent = element.parentElement;
+  if (!parent || parent.querySelectorAll('input, select, textarea').length !== 1) return '';
+  const previous = parent.previousElementSibling;
+  if (!previous || previous.querySelector('input, select, textarea') || previous.localName === 'label') return '';
+  const text = textOf(previous);
+  return text.length <= 80 ? text : '';
+}
+
+/** Fieldset legend or a labelled group/region around the field. */
+function contextText(element: Element, dependsOnIds: string[]): string {
+  const group = element.closest('fieldset, [role="group"], [role="region"]');
+  if (!group) return '';
+  if (group.localName === 'fieldset') {
+    const legend = Array.from(group.children).find((c) => c.localName === 'legend');
+    if (legend) return textOf(legend);
+  }
+  const label = group.getAttribute('aria-label');
+  if (label) return label;
+  const by = group.getAttribute('aria-labelledby');
+  if (by) {
+    const texts: string[] = [];
+    for (const id of by.split(/\s+/).slice(0, 4)) {
+      if (!id) continue;
+      dependsOnIds.push(id);
+      const node = byId(group, id);
+      if (node) texts.push(textOf(node));
+    }
+    return texts.join(' ');
+  }
+  return '';
+}
+
+const POS_HINTS = VOCABULARIES.flatMap((v) => v.optionHints.pos ?? []).map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+const MODIFIER_HINTS = VOCABULARIES.flatMap((v) => v.optionHints.modifier ?? []).map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+
+/** What a <select>'s options choose between: places of service or modifiers. */
+function optionEvidence(select: HTMLSelectElement): Partial<Record<FieldRole, number>> | null {
+  const options = Array.from(select.options).slice(0, 80);
+  let total = 0;
+  let pos = 0;
+  let modifierWords = 0;
+  let modifierCodes = 0;
+  for (const option of options) {
+    const value = (option.value ?? '').trim();
+    const text = (option.text ?? '').slice(0, 120).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (!value && !text.trim()) continue;
+    total++;
+    if (POS_HINTS.some((w) => text.includes(w))) pos++;
+    if (MODIFIER_HINTS.some((w) => text.includes(w))) modifierWords++;
+    const code = (value || text.split(/[\s\-–:]+/)[0] || '').toUpperCase();
+    if (/[A-Z]/.test(code) && MODIFIER_CODES.has(code)) modifierCodes++;
+  }
+  if (total < 2) return null;
+  const roles: Partial<Record<FieldRole, number>> = {};
+  if (pos >= 2 && pos >= total * 0.3) roles.pos = 0.9;
+  if ((modifierWords >= 2 && modifierWords >= total * 0.3) || (modifierCodes >= 2 && modifierCodes >= total * 0.3)) roles.modifier = 0.9;
+  return Object.keys(roles).length ? roles : null;
+}
+
+const DATE_PLACEHOLDER = /\b(?:mm|dd)[\/\-. ](?:dd|mm)[\/\-. ](?:yy|yyyy|aa|aaaa)\b|\byyyy[\/\-. ]mm[\/\-. ]dd\b/i;
+const DATE_VALUE = /^\s*(?:\d{1,2}[\/\-.]\d{1,2}[\/\-.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$/;
+
+function shapeEvidence(element: FieldElement, type: string, placeholder: string | null): Partial<Record<FieldRole, number>> | null {
+  const roles: Partial<Record<FieldRole, number>> = {};
+  if (type === 'date') roles.dos = 0.45;
+  if (placeholder && DATE_PLACEHOLDER.test(placeholder)) roles.dos = 0.45;
+  let value = '';
+  try {
+    value = String(element.value ?? '').slice(0, 40).trim();
+  } catch {
+    value = '';
+  }
+  if (value) {
+    if (DATE_VALUE.test(value)) roles.dos = Math.max(roles.dos ?? 0, 0.25);
+    else if (/^(?:\d{4}[0-9A-Z]|[A-Z]\d{4})$/i.test(value)) roles.cpt = 0.25;
+    else if (/^[A-TV-Z]\d[0-9A-Z]\.?[0-9A-Z]{0,4}$/i.test(value)) roles.dx = 0.25;
+    else if (/^\$?\d{1,3}(?:,?\d{3})*\.\d{2}$/.test(value)) roles.charge = 0.25;
+  }
+  return Object.keys(roles).length ? roles : null;
+}
+

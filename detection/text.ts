@@ -1,0 +1,108 @@
+/**
+ * Text handling for evidence: normalization of labels and tokenization of field names.
+ * Everything here is total: any string (empty, 10,000 characters, emoji, RTL) gives a result.
+ */
+
+/** Longest text we look at in one evidence source; labels longer than this are not labels. */
+export const MAX_TEXT = 300;
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/**
+ * Splits words the way field names and labels glue them: camelCase, snake_case, kebab-case,
+ * brackets, dots, letters next to digits. `svc[2].proc` → svc 2 proc; `lines.0.cptCode` →
+ * lines 0 cpt code; `line_3_mod1` → line 3 mod 1; `CPTCode` → cpt code; `Date(s)` → dates.
+ */
+export function tokenize(input: string): string[] {
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const spaced = text
+    .replace(/\(s\)/gi, 's')
+    .replace(/#/g, ' number ')
+    .replace(/([a-z\u00e0-\u00ff])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z\u00c0-\u00ff])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z\u00c0-\u00ff])/g, '$1 $2')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING, '');
+  return spaced.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Normalized text for display-free comparisons: tokens joined by single spaces. */
+export function normalize(input: string): string {
+  return tokenize(input).join(' ');
+}
+
+export interface NameToken {
+  text: string;
+  /** True when this token had no separator before it in the original (`mod1`: "1" is attached). */
+  attached: boolean;
+}
+
+/** Tokenizes a name or id keeping whether digits were glued to the word before them. */
+export function tokenizeName(input: string): NameToken[] {
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const out: NameToken[] = [];
+  for (const chunk of text.split(/[^A-Za-z0-9\u00c0-\u00ff]+/)) {
+    if (!chunk) continue;
+    const parts = tokenize(chunk);
+    parts.forEach((part, index) => out.push({ text: part, attached: index > 0 }));
+  }
+  return out;
+}
+
+/** Tokens before a number that make it something other than a line index (icd10, box24, ub04). */
+const NOT_LINE_NUMBER = new Set(['icd', 'cie', 'box', 'fl', 'cms', 'ub', 'hcfa', 'x', 'page', 'step', 'v', 'tab']);
+const LINE_WORDS = new Set(['line', 'lines', 'ln', 'svc', 'service', 'services', 'row', 'rows', 'item', 'items', 'detail',
+  'details', 'sl', 'linea', 'lineas', 'renglon', 'fila', 'entry', 'entries']);
+const SLOT_WORDS = new Set(['mod', 'modifier', 'modif', 'modificador', 'ptr', 'pointer', 'dx', 'diag']);
+
+export interface NameIndices {
+  /** The number that identifies the service line ("3" in line_3_mod1), as written. */
+  line?: number;
+  /** A number glued to a slot word ("1" in mod1). */
+  slot?: number;
+}
+
+/**
+ * Reads the line index and slot out of a field's name or id. Numbers glued to a modifier word
+ * (`mod1`) are slots; numbers in brackets, after a line word, or otherwise free are the line.
+ */
+export function nameIndices(input: string): NameIndices {
+  const tokens = tokenizeName(input);
+  const result: NameIndices = {};
+  const free: number[] = [];
+  let explicitLine: number | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!/^\d{1,5}$/.test(token.text)) continue;
+    const value = Number(token.text);
+    const previous = tokens[i - 1]?.text;
+    if (previous !== undefined && NOT_LINE_NUMBER.has(previous) && token.attached) continue;
+    if (previous !== undefined && SLOT_WORDS.has(previous) && token.attached && result.slot === undefined && value >= 1 && value <= 12) {
+      result.slot = value;
+      continue;
+    }
+    if (previous !== undefined && LINE_WORDS.has(previous) && explicitLine === undefined) {
+      explicitLine = value;
+      continue;
+    }
+    free.push(value);
+  }
+  const line = explicitLine ?? free[0];
+  if (line !== undefined) result.line = line;
+  return result;
+}
+
+/** Box or form-locator numbers written in a label: "24D. CPT", "FL 42", "(Box 24A)", "67A Other dx". */
+export function boxNumbers(input: string): string[] {
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const found: string[] = [];
+  const leading = /^\s*(?:(?:box|fl|form\s+locator|item|casilla|campo)\s*)?(\d{1,2})\s?([a-q])?(?=$|[\s.:)\-–])/i.exec(text);
+  if (leading) found.push(`${leading[1]}${leading[2] ?? ''}`.toLowerCase());
+  const inner = /(?:\b(?:box|fl|form\s+locator|casilla)\s*|\()(\d{1,2})\s?([a-q])?(?=$|[\s.:)\-–])/gi;
+  for (let match = inner.exec(text); match; match = inner.exec(text)) {
+    found.push(`${match[1]}${match[2] ?? ''}`.toLowerCase());
+  }
+  return found;
+}

@@ -1,0 +1,26 @@
+/** The claim-field roles detection assigns (the public testing contract's `data-claimguide-role`). */
+export type FieldRole = 'cpt' | 'modifier' | 'units' | 'dos' | 'pos' | 'dx' | 'pointer' | 'revenue' | 'charge';
+
+export const FIELD_ROLES: readonly FieldRole[] = ['cpt', 'modifier', 'units', 'dos', 'pos', 'dx', 'pointer', 'revenue', 'charge'];
+
+/** Roles that belong to the claim, not to one service line. */
+export const CLAIM_LEVEL_ROLES: ReadonlySet<FieldRole> = new Set<FieldRole>(['dx']);
+
+export type FieldElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export interface DetectedField {
+  element: FieldElement;
+  role: FieldRole;
+  /** 0-based service-line index within its claim; `null` for claim-level fields (dx). */
+  line: number | null;
+  /** Modifier slot 1..4; date of service from = 0, to = 1. */
+  slot?: number;
+}
+
+export type FormType = 'professional' | 'institutional' | 'unknown';
+
+export interface DetectedClaim {
+  container: Element;
+  formType: FormType;
+  fields: DetectedField[];
+}

@@ -1,0 +1,389 @@
+import { buildClaims, type Candidate } from './group';
+import { collectFields, FIELD_SELECTOR, findShadowRoots, isFieldElement, isShadowRoot, UI_ATTRIBUTE } from './dom';
+import { createScanContext, qualifyField, type Qualification } from './qualify';
+import { readValue } from './read';
+import type { DetectedClaim, FieldElement } from './types';
+
+export interface WatchOptions {
+  signal: AbortSignal;
+  onChange: (claims: DetectedClaim[]) => void;
+  /** Errors inside detection (never rethrown into the page). */
+  onError?: (error: unknown) => void;
+  /** How often custom elements without a shadow root yet are checked for a late one (ms). */
+  shadowPollMs?: number;
+}
+
+export interface ClaimWatcher {
+  /** Re-reads the whole page now (new shadow roots included) and reports the claims. */
+  rescan(): void;
+}
+
+/** Attributes whose change can change what a field is. Never our own contract attributes. */
+const WATCHED_ATTRIBUTES = [
+  'name', 'id', 'type', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'autocomplete', 'role',
+  'hidden', 'style', 'class', 'aria-hidden', 'inert', 'colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers',
+];
+const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'aria-hidden', 'inert']);
+const TABLE_ATTRIBUTES = new Set(['colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers', 'role']);
+const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
+
+/**
+ * Watches a document for claims: a first scan, then a MutationObserver on the document and every
+ * open shadow root (late ones included), batched to one rescan per frame, re-qualifying only the
+ * fields a change can affect. Values are read on `input`/`change` at the document (capture phase;
+ * `input` is composed, so fields in shadow roots are seen). Everything stops when `signal` aborts.
+ */
+export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
+  const { signal } = opts;
+  if (signal.aborted) return { rescan() {} };
+  const win = doc.defaultView;
+  const report = (error: unknown) => {
+    try {
+      opts.onError?.(error);
+    } catch {
+      // The error handler failing is not the page's problem either.
+    }
+  };
+  const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => {
+    if (stopped) return;
+    try {
+      fn(...args);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  let stopped = false;
+  const cache = new WeakMap<Element, Qualification>();
+  const roots = new Set<ShadowRoot>();
+  const pendingHosts = new Set<Element>();
+  let knownFields = new WeakSet<Element>();
+  let currentFields: FieldElement[] = [];
+  let claims: DetectedClaim[] = [];
+  let detected = new Set<Element>();
+  let snapshot = new Map<Element, string>();
+  let fullInvalidate = false;
+
+  const observer = new MutationObserver(guard((records: MutationRecord[]) => {
+    pending.push(...records);
+    scheduleDom();
+  }));
+  const pending: MutationRecord[] = [];
+  const observe = (target: Node) => {
+    observer.observe(target, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+      attributeOldValue: true,
+    });
+  };
+  const addRoot = (root: ShadowRoot) => {
+    if (roots.has(root)) return;
+    if (root.host.closest(`[${UI_ATTRIBUTE}]`) || root.host.hasAttribute(UI_ATTRIBUTE)) return;
+    roots.add(root);
+    observe(root);
+  };
+  const discover = (scope: Document | ShadowRoot | Element) => {
+    for (const root of findShadowRoots(scope, [], pendingHosts)) addRoot(root);
+  };
+
+  // ---- scheduling -------------------------------------------------------------------------
+  let domScheduled = false;
+  let valueScheduled = false;
+  let frame: number | undefined;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function scheduleDom(): void {
+    if (domScheduled || stopped) return;
+    domScheduled = true;
+    const run = guard(() => {
+      if (!domScheduled) return;
+      domScheduled = false;
+      if (frame !== undefined) win?.cancelAnimationFrame?.(frame);
+      if (fallback !== undefined) clearTimeout(fallback);
+      frame = fallback = undefined;
+      flushDom();
+    });
+    if (win && typeof win.requestAnimationFrame === 'function') frame = win.requestAnimationFrame(run);
+    // Background tabs get no frames: a timer makes sure the work still happens.
+    fallback = setTimeout(run, 100);
+  }
+
+  function scheduleValue(): void {
+    if (valueScheduled || domScheduled || stopped) return;
+    valueScheduled = true;
+    queueMicrotask(guard(() => {
+      if (!valueScheduled) return;
+      valueScheduled = false;
+      for (const element of detected) snapshot.set(element, readValue(element as FieldElement));
+      emit();
+    }));
+  }
+
+  function schedulePoll(): void {
+    if (pollTimer !== undefined || pendingHosts.size === 0 || stopped) return;
+    pollTimer = setTimeout(guard(() => {
+      pollTimer = undefined;
+      if (checkPendingHosts()) scheduleDom();
+      schedulePoll();
+    }), opts.shadowPollMs ?? 1000);
+  }
+
+  /** Custom elements seen without a shadow root: attach one later and we pick it up. */
+  function checkPendingHosts(): boolean {
+    let found = false;
+    for (const host of pendingHosts) {
+      if (!host.isConnected) {
+        pendingHosts.delete(host);
+      } else if (host.shadowRoot) {
+        pendingHosts.delete(host);
+        addRoot(host.shadowRoot);
+        discover(host.shadowRoot);
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  // ---- invalidation -------------------------------------------------------------------------
+  const invalidateWithin = (element: Element | null | undefined) => {
+    if (!element) return;
+    if (isFieldElement(element)) cache.delete(element);
+    const list = element.querySelectorAll(FIELD_SELECTOR);
+    for (let i = 0; i < list.length; i++) cache.delete(list[i]!);
+  };
+
+  let dependents: Map<string, Element[]> | undefined;
+  const dependentsOf = (id: string): Element[] => {
+    if (!dependents) {
+      dependents = new Map();
+      for (const field of currentFields) {
+        const q = cache.get(field);
+        if (!q) continue;
+        for (const dep of q.dependsOnIds) {
+          const list = dependents.get(dep) ?? [];
+          list.push(field);
+          dependents.set(dep, list);
+        }
+      }
+    }
+    return dependents.get(id) ?? [];
+  };
+
+  /** Text changed inside `element`: re-qualify the fields that read it. */
+  const textChanged = (element: Element | null) => {
+    if (!element) return;
+    const label = element.closest('label');
+    if (label) {
+      invalidateWithin(label);
+      const target = label.getAttribute('for');
+      if (target) {
+        const root = label.getRootNode() as Document | ShadowRoot;
+        invalidateWithin(root.getElementById?.(target));
+      }
+    }
+    const header = element.closest('th, thead, [role="columnheader"], caption');
+    if (header) invalidateWithin(header.closest(GRID));
+    const legend = element.closest('legend');
+    if (legend) invalidateWithin(legend.parentElement);
+    let node: Element | null = element;
+    for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
+      if (node.id) for (const field of dependentsOf(node.id)) cache.delete(field);
+    }
+    // Text beside a field (<td>CPT:</td><td><input></td>).
+    const parent = element.parentElement;
+    if (parent && parent.querySelectorAll(FIELD_SELECTOR).length <= 4) invalidateWithin(parent);
+  };
+
+  function processRecords(records: MutationRecord[]): void {
+    dependents = undefined;
+    for (const record of records) {
+      const target = record.target;
+      if (target.nodeType === 1 && (target as Element).hasAttribute(UI_ATTRIBUTE)) continue;
+      if (record.type === 'attributes') {
+        const element = target as Element;
+        const name = record.attributeName ?? '';
+        if (isFieldElement(element)) {
+          cache.delete(element);
+        } else if (name === 'for' || name === 'id') {
+          fullInvalidate = true;
+        } else if (VISIBILITY_ATTRIBUTES.has(name)) {
+          if (name === 'style') {
+            const before = record.oldValue ?? '';
+            const after = element.getAttribute('style') ?? '';
+            if (!/display|visibility|content-visibility/.test(before + after)) continue;
+          }
+          invalidateWithin(element);
+        } else if (TABLE_ATTRIBUTES.has(name)) {
+          invalidateWithin(element.closest(GRID) ?? element);
+        } else {
+          // aria-label etc. on a group or label: fields inside may read it.
+          invalidateWithin(element);
+          if (element.localName === 'label') textChanged(element);
+        }
+      } else if (record.type === 'characterData') {
+        const parent = target.parentNode;
+        if (parent && parent.nodeType === 1) textChanged(parent as Element);
+      } else {
+        const element = target.nodeType === 1 ? (target as Element) : isShadowRoot(target) ? null : null;
+        let textTouched = false;
+        record.addedNodes.forEach((node) => {
+          if (node.nodeType === 1) {
+            const added = node as Element;
+            if (added.hasAttribute(UI_ATTRIBUTE)) return;
+            invalidateWithin(added);
+            discover(added);
+            if (!isFieldElement(added)) textTouched = true;
+          } else if (node.nodeType === 3) {
+            textTouched = true;
+          }
+        });
+        record.removedNodes.forEach((node) => {
+          if (node.nodeType === 3 || (node.nodeType === 1 && !isFieldElement(node))) textTouched = true;
+        });
+        if (element) {
+          if (element.localName === 'tr' || element.getAttribute('role') === 'row') invalidateWithin(element);
+          if (textTouched) textChanged(element);
+        }
+      }
+    }
+  }
+
+  // ---- scanning ----------------------------------------------------------------------------
+  function scan(): DetectedClaim[] {
+    for (const root of roots) {
+      if (!root.host.isConnected) roots.delete(root);
+    }
+    checkPendingHosts();
+    const fields = collectFields(doc, [...roots]);
+    const context = createScanContext();
+    const candidates: Candidate[] = [];
+    const known = new WeakSet<Element>();
+    for (let i = 0; i < fields.length; i++) {
+      const element = fields[i]!;
+      known.add(element);
+      let q = fullInvalidate ? undefined : cache.get(element);
+      if (!q) {
+        q = qualifyField(element, context);
+        cache.set(element, q);
+      }
+      if (q.role) candidates.push({ element, q: q as Candidate['q'], order: i });
+    }
+    fullInvalidate = false;
+    knownFields = known;
+    currentFields = fields;
+    schedulePoll();
+    return buildClaims(doc, candidates);
+  }
+
+  function flushDom(): void {
+    const records = pending.splice(0, pending.length);
+    records.push(...observer.takeRecords());
+    processRecords(records);
+    const next = scan();
+    const structureChanged = !sameStructure(claims, next);
+    claims = next;
+    const nextDetected = new Set<Element>();
+    for (const claim of claims) for (const field of claim.fields) nextDetected.add(field.element);
+    detected = nextDetected;
+    let valuesChanged = false;
+    const nextSnapshot = new Map<Element, string>();
+    for (const element of detected) {
+      const value = readValue(element as FieldElement);
+      nextSnapshot.set(element, value);
+      if (!valuesChanged && snapshot.get(element) !== value) valuesChanged = true;
+    }
+    snapshot = nextSnapshot;
+    if (structureChanged || valuesChanged) emit();
+  }
+
+  function emit(): void {
+    valueScheduled = false;
+    try {
+      opts.onChange(claims);
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  function fullScan(): void {
+    discover(doc);
+    pending.splice(0, pending.length);
+    observer.takeRecords();
+    claims = scan();
+    detected = new Set();
+    for (const claim of claims) for (const field of claim.fields) detected.add(field.element);
+    snapshot = new Map();
+    for (const element of detected) snapshot.set(element, readValue(element as FieldElement));
+    emit();
+  }
+
+  // ---- events ------------------------------------------------------------------------------
+  const onValue = guard((event: Event) => {
+    const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
+    const target = (path[0] ?? event.target) as Node | null;
+    for (const node of path) {
+      if ((node as Element).nodeType === 1 && (node as Element).hasAttribute(UI_ATTRIBUTE)) return;
+    }
+    if (!target || !isFieldElement(target)) return;
+    if (detected.has(target)) {
+      scheduleValue();
+      return;
+    }
+    if (knownFields.has(target)) return;
+    // A field we have never seen: maybe in a shadow root attached after we looked.
+    for (const node of path) if (isShadowRoot(node as Node)) addRoot(node as ShadowRoot);
+    scheduleDom();
+  });
+
+  try {
+    observe(doc);
+    doc.addEventListener('input', onValue, { capture: true, signal });
+    doc.addEventListener('change', onValue, { capture: true, signal });
+    signal.addEventListener(
+      'abort',
+      () => {
+        stopped = true;
+        observer.disconnect();
+        if (frame !== undefined) win?.cancelAnimationFrame?.(frame);
+        if (fallback !== undefined) clearTimeout(fallback);
+        if (pollTimer !== undefined) clearTimeout(pollTimer);
+        pending.length = 0;
+        roots.clear();
+        pendingHosts.clear();
+        detected.clear();
+        snapshot.clear();
+      },
+      { once: true },
+    );
+    fullScan();
+  } catch (error) {
+    report(error);
+  }
+
+  return {
+    rescan: guard(() => {
+      domScheduled = false;
+      fullScan();
+    }),
+  };
+}
+
+/** Same claims, same fields, same roles, lines and slots, in the same order. */
+function sameStructure(a: readonly DetectedClaim[], b: readonly DetectedClaim[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.container !== y.container || x.formType !== y.formType || x.fields.length !== y.fields.length) return false;
+    for (let j = 0; j < x.fields.length; j++) {
+      const f = x.fields[j]!;
+      const g = y.fields[j]!;
+      if (f.element !== g.element || f.role !== g.role || f.line !== g.line || f.slot !== g.slot) return false;
+    }
+  }
+  return true;
+}

@@ -18,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globals: true,
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,

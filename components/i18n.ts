@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 
+// WXT types getMessage with the predefined @@ keys only; ours come from the merged catalogs.
+const getMessage = (key: string, substitutions: string[]): string =>
+  (browser.i18n.getMessage as unknown as (key: string, substitutions: string[]) => string)(key, substitutions);
+
 /** A UI string from browser.i18n; the key itself when missing, so a gap is visible, never blank. */
 export function t(key: string, args: readonly (string | number)[] = []): string {
   try {
-    return browser.i18n.getMessage(key, args.map(String)) || key;
+    return getMessage(key, args.map(String)) || key;
   } catch {
     return key;
   }

@@ -1,3 +1,7 @@
 import type { Server } from 'node:http';
-export function createDemoServer(): Server;
-export function startDemoServer(port?: number, host?: string): Promise<{ server: Server; url: string }>;
+export interface DemoServerOptions {
+  /** Extra folders served under a URL prefix, e.g. { '/fixtures/': '/abs/path' }. */
+  mounts?: Record<string, string>;
+}
+export function createDemoServer(options?: DemoServerOptions): Server;
+export function startDemoServer(port?: number, host?: string, options?: DemoServerOptions): Promise<{ server: Server; url: string }>;

@@ -16,12 +16,13 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-/** Resolves a URL path inside public/, or null when it would escape it. */
-function resolvePath(urlPath) {
+/** Resolves a URL path inside a folder, or null when it would escape it. */
+function resolveInside(folder, urlPath) {
   const decoded = decodeURIComponent(urlPath.split('?')[0]);
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
-  const full = join(root, relative);
-  return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
+  const full = join(folder, relative);
+  const base = folder.endsWith(sep) ? folder : folder + sep;
+  return full.startsWith(base) ? full : null;
 }
 
 function readBody(request) {
@@ -33,7 +34,12 @@ function readBody(request) {
   });
 }
 
-export function createDemoServer() {
+/**
+ * @param {{ mounts?: Record<string, string> }} [options] extra folders served under a URL prefix
+ *   (the browser tests mount the detection fixture corpus at /fixtures/).
+ */
+export function createDemoServer(options = {}) {
+  const mounts = Object.entries(options.mounts ?? {});
   /** Last form body received, kept in memory only (for the submission test). */
   let lastSubmission = null;
   return createServer(async (request, response) => {
@@ -54,7 +60,9 @@ export function createDemoServer() {
         response.end(lastSubmission ?? '');
         return;
       }
-      const file = resolvePath(request.url ?? '/');
+      const url = request.url ?? '/';
+      const mount = mounts.find(([prefix]) => url.startsWith(prefix));
+      const file = mount ? resolveInside(mount[1], url.slice(mount[0].length - 1)) : resolveInside(root, url);
       if (!file) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
       const content = await readFile(file);
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
@@ -69,8 +77,8 @@ export function createDemoServer() {
 }
 
 /** Starts the server; resolves with its base URL. Port 0 picks a free one. */
-export function startDemoServer(port = 0, host = '127.0.0.1') {
-  const server = createDemoServer();
+export function startDemoServer(port = 0, host = '127.0.0.1', options = {}) {
+  const server = createDemoServer(options);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

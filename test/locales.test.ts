@@ -31,3 +31,26 @@ describe('locale catalogs', () => {
   });
 
 });
+
+describe('UI code', () => {
+  it('only uses message keys that exist (literal t("…") calls)', async () => {
+    const { readFileSync, readdirSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.(ts|tsx)$/.test(name)) files.push(path);
+      }
+    };
+    ['components', 'content', 'entrypoints', 'overlay'].forEach(walk);
+    const missing: string[] = [];
+    for (const file of files) {
+      for (const [, key] of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z0-9_@]+)'/g)) {
+        if (!catalogs.en![key!]) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

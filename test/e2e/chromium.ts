@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
+import { PORTAL_FIXTURE_DIR } from '../fixtures/portals';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,7 +34,7 @@ export interface ExtensionSession {
 
 /** Launches headless Chromium with the built extension loaded, plus a fresh demo portal server. */
 export async function launchWithExtension(options: { extraArgs?: string[] } = {}): Promise<ExtensionSession> {
-  const { server, url: portal } = await startDemoServer(0);
+  const { server, url: portal } = await startDemoServer(0, '127.0.0.1', { mounts: { '/fixtures/': PORTAL_FIXTURE_DIR } });
   const profileDir = mkdtempSync(join(tmpdir(), 'claimguide-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,

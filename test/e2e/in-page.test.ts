@@ -120,6 +120,7 @@ describe('hover lookups', () => {
     const page = await session.openPortal('/cms1500.html');
     const cell = page.locator('#history td', { hasText: '77432' });
     const htmlBefore = await page.locator('#history').innerHTML();
+    await cell.scrollIntoViewIfNeeded();
     const box = (await cell.boundingBox())!;
     await page.mouse.move(box.x + 8, box.y + box.height / 2);
     const tooltip = page.locator('[data-claimguide-tooltip="77432"]');

@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../components/i18n';
+import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
+import { SitesSection } from '../../components/options/SitesSection';
+import { descriptorPackItem, readDescriptorPack, type DescriptorPack } from '../../settings/descriptor-pack';
+import { readManagedPolicy, type ManagedPolicy } from '../../settings/policy';
+import { disableSite, enableSite, enabledSites, enabledSitesItem } from '../../settings/sites';
+
+function App() {
+  const [sites, setSites] = useState<string[]>([]);
+  const [policy, setPolicy] = useState<ManagedPolicy>({});
+  const [pack, setPack] = useState<DescriptorPack | null>(null);
+
+  useEffect(() => {
+    const refresh = async () => {
+      setSites(await enabledSites());
+      setPolicy(await readManagedPolicy());
+      setPack(await readDescriptorPack());
+    };
+    void refresh();
+    const unwatch = [enabledSitesItem.watch(refresh), descriptorPackItem.watch(refresh)];
+    return () => unwatch.forEach((stop) => stop());
+  }, []);
+
+  return (
+    <main class="cg-options">
+      <h1>{t('options_title')}</h1>
+      <SitesSection
+        enabled={[...new Set([...sites, ...(policy.sites ?? [])])]}
+        locked={policy.sites ?? []}
+        onEnable={enableSite}
+        onDisable={disableSite}
+      />
+      <DescriptorPackSection pack={pack} onSave={(next) => descriptorPackItem.setValue(next)} onRemove={() => descriptorPackItem.setValue(null)} />
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -33,3 +33,37 @@ export const RawClaimSchema = z.object({
   lines: z.array(RawServiceLineSchema),
 });
 export type RawClaim = z.infer<typeof RawClaimSchema>;
+
+/** A service line after normalization: what the rules read. */
+export const ServiceLineSchema = z.object({
+  /** Page index of the line (RawServiceLine.index). */
+  index: z.number(),
+  /** Upper-case code with no spaces; '' when the field is blank. Modifiers typed into it are split off. */
+  code: z.string(),
+  /** Upper-case modifiers in the order typed (from the code field first, then the modifier fields). */
+  modifiers: z.array(z.string()),
+  /** Units as a number ("1.0" → 1); absent when blank or not a number. */
+  units: z.optional(z.number()),
+  /** The units text as typed, when it was not blank. */
+  unitsText: z.optional(z.string()),
+  /** ISO YYYY-MM-DD; absent when blank or not a date. */
+  dateFrom: z.optional(z.string()),
+  dateTo: z.optional(z.string()),
+  /** True when a date was typed but could not be read as a date. */
+  dateUnreadable: z.optional(z.boolean()),
+  placeOfService: z.optional(z.string()),
+  revenueCode: z.optional(z.string()),
+  /** Diagnosis pointers as letters A–L or numbers 1–12, normalized to upper case tokens. */
+  diagnosisPointers: z.array(z.string()),
+  charge: z.optional(z.number()),
+});
+export type ServiceLine = z.infer<typeof ServiceLineSchema>;
+
+export const ClaimSchema = z.object({
+  formType: FormTypeSchema,
+  /** ICD-10-CM codes, upper case, dotted after the third character ("c7931" → "C79.31"); blanks dropped. */
+  diagnosisCodes: z.array(z.string()),
+  /** Lines in page order (by index); lines with nothing typed at all are dropped. */
+  lines: z.array(ServiceLineSchema),
+});
+export type Claim = z.infer<typeof ClaimSchema>;

@@ -16,6 +16,8 @@ export interface EvaluatedClaim {
 export interface ClaimSessionOptions {
   document: Document;
   signal: AbortSignal;
+  /** Paused on this site from the start: no attributes, no markers until resumed. */
+  paused?: boolean;
   profile(): PayerProfile;
   today(): string;
   /** Called after every evaluation with the page's claims (empty when paused). */
@@ -29,7 +31,7 @@ export interface ClaimSessionOptions {
  */
 export function startClaimSession(options: ClaimSessionOptions) {
   const contract = createContractWriter();
-  let paused = false;
+  let paused = options.paused ?? false;
   let latest: DetectedClaim[] = [];
   let evaluated: EvaluatedClaim[] = [];
 

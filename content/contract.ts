@@ -36,21 +36,33 @@ function clearElement(element: Element): void {
 /** Writes the contract attributes, touching only what changed, and forgets fields no longer detected. */
 export function createContractWriter() {
   let marked = new Set<Element>();
+  // What we last wrote on each element: unchanged fields cost one attribute read, not four.
+  const written = new WeakMap<Element, string>();
   return {
     apply(entries: readonly ContractEntry[]): void {
       const next = new Set<Element>();
       for (const { element, role, line, verdict } of entries) {
         next.add(element);
+        const signature = `${role}|${line}|${verdict ? `${verdict.severity}|${verdict.ruleIds.join(' ')}` : ''}`;
+        if (written.get(element) === signature && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) continue;
+        written.set(element, signature);
         setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
         setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
         setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
         setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
       }
-      for (const element of marked) if (!next.has(element)) clearElement(element);
+      for (const element of marked) {
+        if (next.has(element)) continue;
+        clearElement(element);
+        written.delete(element);
+      }
       marked = next;
     },
     clear(): void {
-      for (const element of marked) clearElement(element);
+      for (const element of marked) {
+        clearElement(element);
+        written.delete(element);
+      }
       marked = new Set();
     },
   };

@@ -23,32 +23,43 @@ async function loadProfile(): Promise<PayerProfile> {
   return resolveProfile((await readValidated(activeProfileIdItem, ProfileIdSchema)).value, []);
 }
 
+/** How long state reports to the background are coalesced while the coder types. */
+const REPORT_DELAY_MS = 120;
+
 /** Boots ClaimGuide in one frame: settings → session (detection → rules) → overlay and background. */
 export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
-  let profile = await loadProfile();
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
-
-  setDescriptorPack(await readDescriptorPack());
+  // Settings are read together: start-up time is the coder's wait for the first markers.
+  const [initialProfile, pausedAtStart, pack] = await Promise.all([loadProfile(), isPaused(), readDescriptorPack()]);
+  let profile = initialProfile;
+  setDescriptorPack(pack);
   const overlay = await createOverlay(ctx, { onError: reportError, onApply: applyFix });
   ctx.onInvalidated(() => overlay.destroy());
   const announcer = createErrorAnnouncer();
 
   let lastState: FrameState = { profileId: profile.id, paused: false, claims: [] };
   let lastSent = '';
-  const sendState = (state: FrameState) => {
-    lastState = state;
-    const serialized = JSON.stringify(state);
+  let reportTimer = 0;
+  const report = () => {
+    reportTimer = 0;
+    const serialized = JSON.stringify(lastState);
     if (serialized === lastSent || ctx.isInvalid) return;
     lastSent = serialized;
-    browser.runtime.sendMessage({ type: 'frame-state', state }).catch(() => {
+    browser.runtime.sendMessage({ type: 'frame-state', state: lastState }).catch(() => {
       // no listener (service worker starting): the panel asks again when it connects
     });
+  };
+  /** Reports the latest state once typing pauses briefly, not on every keystroke. */
+  const sendState = (state: FrameState) => {
+    lastState = state;
+    if (!reportTimer) reportTimer = ctx.setTimeout(report, REPORT_DELAY_MS);
   };
 
   const session = startClaimSession({
     document,
     signal: ctx.signal,
+    paused: pausedAtStart,
     profile: () => profile,
     today: () => localToday(),
     onEvaluated(evaluated, state) {
@@ -78,7 +89,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     edit.element.focus();
   }
 
-  if (await isPaused()) session.setPaused(true);
+  if (pausedAtStart) sendState({ profileId: profile.id, paused: true, claims: [] });
 
   const unwatchProfile = activeProfileIdItem.watch(async () => {
     profile = await loadProfile();
@@ -101,7 +112,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     if (!parsed) return undefined;
     if (parsed.type === 'request-state') {
       lastSent = ''; // a panel (re)connected: report again even if nothing changed
-      sendState(lastState);
+      report();
       return Promise.resolve(true);
     }
     const claim = session.evaluated[parsed.claimIndex];

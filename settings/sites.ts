@@ -28,7 +28,7 @@ async function register(pattern: string): Promise<void> {
       matches: [pattern],
       js: [CONTENT_SCRIPT_FILE],
       allFrames: true,
-      runAt: 'document_idle',
+      runAt: 'document_end',
       persistAcrossSessions: true,
     },
   ]);

@@ -7,7 +7,7 @@ export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  runAt: 'document_end',
   cssInjectionMode: 'manual',
   async main(ctx) {
     try {

@@ -9,7 +9,11 @@ import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, ProfileIdS
 /** Origins where the content script runs without asking (the demo portal). */
 const BUILT_IN_ORIGINS = [/^http:\/\/localhost(:\d+)?$/, /^http:\/\/127\.0\.0\.1(:\d+)?$/];
 
+/** `?tabId=N` targets one tab (the popup opened as a page, e.g. in tests); else the active tab. */
+const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
+
 async function activeTab() {
+  if (pinnedTabId !== undefined) return browser.tabs.get(pinnedTabId).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }

@@ -80,3 +80,14 @@ export async function launchWithExtension(options: { extraArgs?: string[] } = {}
     },
   };
 }
+
+/** The browser tab id of a page, as the extension sees it (from the service worker). */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await session.worker.evaluate(async (pageUrl) => {
+    const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === pageUrl)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}

@@ -118,9 +118,9 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     const claim = session.evaluated[parsed.claimIndex];
     const field = claim?.detected.fields.find((f) => f.role === 'cpt' && f.line === parsed.line)?.element;
     if (field) {
+      // Scroll to and focus the field only: the coder continues typing there (Alt+Shift+G opens the card).
       field.scrollIntoView({ block: 'center' });
       field.focus();
-      overlay.open(`${parsed.claimIndex}:${parsed.line}`);
     }
     return Promise.resolve(Boolean(field));
   };

@@ -204,9 +204,6 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
       if (undo && !undo.anchor.isConnected) undo = null;
       schedule();
     },
-    open(key: string): void {
-      toggle(key);
-    },
     showUndo(next: OverlayUndo | null): void {
       undo = next;
       schedule();

@@ -32,8 +32,11 @@ if (problems.length) {
 }
 
 const rows: Row[] = [];
+/** `--only detection` runs just the Chromium detection figures (quick iteration). */
+const onlyDetection = process.argv.includes('--only') && process.argv.includes('detection');
 
 // 1. Rules: pure evaluation, no browser.
+if (!onlyDetection) {
 const rulesOut = execFileSync('npx', ['tsx', 'scripts/bench-rules.ts'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
 const rules = JSON.parse(rulesOut) as Record<string, number>;
 rows.push({ figure: 'rules: evaluate a 1-line claim (median)', value: rules.rules_1!, unit: 'ms' });
@@ -44,6 +47,7 @@ rows.push({ figure: 'rules: evaluate a 500-line claim (median)', value: rules.ru
 const script = readFileSync(`${EXTENSION_PATH}/content-scripts/claim.js`);
 rows.push({ figure: 'content script size (raw)', value: round(script.length / 1024, 1), unit: 'KB' });
 rows.push({ figure: 'content script size (gzip)', value: round(gzipSync(script).length / 1024, 1), unit: 'KB', budget: 30 });
+}
 
 // 3. In Chromium with the extension, on the 500-line demo page.
 const session = await launchWithExtension();
@@ -155,7 +159,7 @@ async function pageOwnAddLineTime(): Promise<number> {
 }
 
 // 4. Page load of the 500-line page with the extension ÷ without, alternately, median of 7 pairs.
-{
+if (!onlyDetection) {
   const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 800 } });
   const loadTime = async (page: Page) => {
@@ -193,7 +197,7 @@ const table = [
   }),
 ].join('\n');
 console.log(`\n${header}\n\n${table}\n`);
-writeFileSync(
+if (!onlyDetection) writeFileSync(
   'BENCHMARKS.md',
   `# ClaimGuide benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.ts); re-run it to refresh. ${header}\n\n${table}\n`,
 );

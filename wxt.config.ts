@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noRawHtml } from './scripts/vite-no-raw-html';
 import { LANGUAGES, loadMessages } from './locales/messages';
 
 // The extension manifest and build. Host access is deliberately narrow: the demo portal
@@ -6,6 +7,7 @@ import { LANGUAGES, loadMessages } from './locales/messages';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  vite: () => ({ plugins: [noRawHtml()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -14,7 +16,9 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // Asked for one origin at a time, when the coder enables a portal in the options page.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
@@ -22,7 +26,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'claimguide@claimguide.example',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -23,8 +23,9 @@ export interface SidePanelProps {
 }
 
 export function SidePanel(props: SidePanelProps) {
+  // A claim shows once the coder has typed a code in it; blank lines are not listed.
   const claims = (props.tab?.frames ?? []).flatMap(({ frameId, state }) =>
-    state.claims.filter((claim) => claim.lines.length > 0).map((claim) => ({ frameId, claim })),
+    state.claims.filter((claim) => claim.lines.some((line) => line.code !== '')).map((claim) => ({ frameId, claim })),
   );
   const paused = props.tab?.frames.some(({ state }) => state.paused) ?? false;
   return (
@@ -87,7 +88,7 @@ function ClaimSection(props: {
           </tr>
         </thead>
         <tbody>
-          {claim.lines.map((line) => (
+          {claim.lines.filter((line) => line.code !== '').map((line) => (
             <LineRow key={line.index} line={line} />
           ))}
         </tbody>

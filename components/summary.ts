@@ -13,9 +13,10 @@ export function summaryText(tab: TabState | null, ticks: ChecklistTicks): string
   const out: string[] = [t('summary_title')];
   for (const { state } of tab?.frames ?? []) {
     for (const claim of state.claims) {
-      if (!claim.lines.length) continue;
+      const coded = claim.lines.filter((line) => line.code !== '');
+      if (!coded.length) continue;
       out.push('', t('panel_claim_label', [t(`form_${claim.formType}`)]));
-      for (const line of claim.lines) {
+      for (const line of coded) {
         const modifiers = line.modifiers.length ? ` ${line.modifiers.join(' ')}` : '';
         const units = line.units === undefined ? '' : ` × ${line.units}`;
         out.push(`${t('col_line')} ${line.index + 1}: ${line.code}${modifiers}${units} — ${t(`severity_${line.severity}`)}`);
@@ -25,7 +26,7 @@ export function summaryText(tab: TabState | null, ticks: ChecklistTicks): string
         const fix = finding.fix ? ` ${describeFix(finding)}` : '';
         out.push(`- [${t(`severity_${finding.severity}`)}] ${lines ? `${t('col_line')} ${lines}: ` : ''}${t(finding.message.key, finding.message.args)}${fix} (${finding.ruleId})`);
       }
-      const codes = [...new Set(claim.lines.map((line) => line.code))];
+      const codes = [...new Set(coded.map((line) => line.code))];
       for (const code of codes) {
         const items = describeCode(code)?.checklist;
         if (!items) continue;

@@ -61,7 +61,7 @@ export function SitesSection(props: SitesSectionProps) {
         {KNOWN_PORTALS.map((portal) => row(portal.pattern, portal.name))}
         {[...new Set([...custom, ...props.locked])].filter((p) => !KNOWN_PORTALS.some((k) => k.pattern === p)).map((pattern) => row(pattern, ''))}
       </ul>
-      <form onSubmit={add} class="cg-add-site">
+      <form onSubmit={add} class="cg-add-site" noValidate>
         <label for="add-origin">{t('sites_add_label')}</label>{' '}
         <input
           id="add-origin"

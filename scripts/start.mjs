@@ -50,11 +50,16 @@ if (args.has('--no-browser') || !hasDisplay || !chromium) {
       `--load-extension=${extensionPath}`,
       '--no-first-run',
       '--no-default-browser-check',
+      // Chromium refuses to start as root (containers, CI images) without this.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       demoPage,
     ],
-    { stdio: 'ignore' },
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  browser.on('exit', () => {
-    console.log('Chromium closed; the demo portal keeps running until Ctrl+C.');
+  let errors = '';
+  browser.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-2000)));
+  browser.on('exit', (code) => {
+    if (code) console.log(`Chromium exited (${code}):\n${errors.trim().split('\n').slice(-5).join('\n')}\n${manual}`);
+    else console.log('Chromium closed; the demo portal keeps running until Ctrl+C.');
   });
 }

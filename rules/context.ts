@@ -2,7 +2,7 @@ import type { Claim } from './claim';
 import { mueOf, ptpEdit } from './data/ncci';
 import type { NcciFile } from './data/types';
 import type { PayerProfile } from './profile';
-import { BYPASS_MODIFIERS, type DateGroup, type LineView, type MueExcess, type PairConflict, type RuleContext } from './rule';
+import { BYPASS_MODIFIERS, linesByCode, type DateGroup, type LineView, type MueExcess, type PairConflict, type RuleContext } from './rule';
 
 export function ncciFileFor(profile: PayerProfile, claim: Claim): NcciFile {
   if (profile.ncciFile === 'by-form') return claim.formType === 'institutional' ? 'outpatient' : 'practitioner';
@@ -37,12 +37,7 @@ function findPairs(groups: readonly DateGroup[], file: NcciFile): PairConflict[]
   const out: PairConflict[] = [];
   for (const group of groups) {
     // Distinct codes first: a pair of codes is looked up once, then expanded to its lines.
-    const byCode = new Map<string, LineView[]>();
-    for (const line of group.lines) {
-      const list = byCode.get(line.code);
-      if (list) list.push(line);
-      else byCode.set(line.code, [line]);
-    }
+    const byCode = linesByCode(group);
     const codes = [...byCode.keys()].sort();
     for (let i = 0; i < codes.length; i++) {
       for (let j = i + 1; j < codes.length; j++) {
@@ -63,12 +58,7 @@ function findPairs(groups: readonly DateGroup[], file: NcciFile): PairConflict[]
 function findMueExcesses(groups: readonly DateGroup[], file: NcciFile): MueExcess[] {
   const out: MueExcess[] = [];
   for (const group of groups) {
-    const byCode = new Map<string, LineView[]>();
-    for (const line of group.lines) {
-      const list = byCode.get(line.code);
-      if (list) list.push(line);
-      else byCode.set(line.code, [line]);
-    }
+    const byCode = linesByCode(group);
     for (const [code, lines] of byCode) {
       const mue = mueOf(file, code);
       if (!mue) continue;

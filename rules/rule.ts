@@ -116,3 +116,15 @@ export const lineNumbers = (lines: readonly LineView[]) => lines.map((line) => S
 export function firstOf(line: LineView, set: ReadonlySet<string>): string | undefined {
   return line.modifiers.find((modifier) => set.has(modifier));
 }
+
+/** The lines of a date group grouped by code (page order kept), optionally only those `codes`. */
+export function linesByCode(group: DateGroup, codes?: ReadonlySet<string>): Map<string, LineView[]> {
+  const byCode = new Map<string, LineView[]>();
+  for (const line of group.lines) {
+    if (codes && !codes.has(line.code)) continue;
+    const list = byCode.get(line.code);
+    if (list) list.push(line);
+    else byCode.set(line.code, [line]);
+  }
+  return byCode;
+}

@@ -1,6 +1,6 @@
 import { SRS_DELIVERY } from '../../data/code-groups';
 import { SOURCES } from '../../data/sources';
-import { dated, defineRule, lineNumbers, type LineView, type Report } from '../../rule';
+import { dated, defineRule, lineNumbers, linesByCode, type Report } from '../../rule';
 
 export default defineRule({
   meta: {
@@ -15,14 +15,7 @@ export default defineRule({
   check(context) {
     const out: Report[] = [];
     for (const group of context.groups) {
-      const byCode = new Map<string, LineView[]>();
-      for (const line of group.lines) {
-        if (!SRS_DELIVERY.has(line.code)) continue;
-        const list = byCode.get(line.code);
-        if (list) list.push(line);
-        else byCode.set(line.code, [line]);
-      }
-      for (const [code, lines] of byCode) {
+      for (const [code, lines] of linesByCode(group, SRS_DELIVERY)) {
         if (lines.length < 2) continue;
         out.push({
           lines: lines.map((line) => line.index),

@@ -1,7 +1,7 @@
 import { SRS_DELIVERY } from '../../data/code-groups';
 import { mueOf, mueSource } from '../../data/ncci';
 import { SOURCES } from '../../data/sources';
-import { dated, defineRule, type LineView, type Report } from '../../rule';
+import { dated, defineRule, linesByCode, type Report } from '../../rule';
 
 export const formatUnits = (units: number) => String(Math.round(units * 100) / 100);
 
@@ -18,14 +18,7 @@ export default defineRule({
   check(context) {
     const out: Report[] = [];
     for (const group of context.groups) {
-      const byCode = new Map<string, LineView[]>();
-      for (const line of group.lines) {
-        if (!SRS_DELIVERY.has(line.code)) continue;
-        const list = byCode.get(line.code);
-        if (list) list.push(line);
-        else byCode.set(line.code, [line]);
-      }
-      for (const [code, lines] of byCode) {
+      for (const [code, lines] of linesByCode(group, SRS_DELIVERY)) {
         const limit = mueOf(context.ncciFile, code)?.value ?? 1;
         const units = lines.reduce((sum, line) => sum + line.units, 0);
         if (units <= limit) continue;

@@ -1,22 +1,15 @@
 import { chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { CHROMIUM_PATH, launchWithExtension, tabIdOf, type ExtensionSession } from './chromium';
+import { CHROMIUM_PATH, launchWithExtension, tabIdOf, useExtensionSession } from './chromium';
+import { cpt, mod } from './cms1500';
 
 /** Accessibility and quietness of the in-page layer, in real Chromium. */
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
-const cpt = (line: number) => `[name="line[${line}][cpt]"]`;
-const mod = (line: number, slot: number) => `[name="line[${line}][mod${slot}]"]`;
 
 describe('in-page layer', () => {
   it('shows the meaning of a modifier when its field is hovered', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77372');
     await page.fill(mod(0, 1), '59');
     await page.hover(mod(0, 1));
@@ -37,19 +30,19 @@ describe('in-page layer', () => {
         ),
       );
     };
-    const withExtension = await session.openPortal('/cms1500.html');
+    const withExtension = await extension().openPortal('/cms1500.html');
     const withAttributes = await attributes(withExtension);
     expect(await withExtension.locator('[aria-invalid]').count()).toBe(0);
     const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
     const page = await plain.newPage();
-    await page.goto(`${session.portal}/cms1500.html`);
+    await page.goto(`${extension().portal}/cms1500.html`);
     expect(withAttributes).toEqual(await attributes(page));
     await plain.close();
     await withExtension.close();
   });
 
   it('follows a dark colour scheme', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.fill(cpt(0), '77371');
     await page.fill(mod(0, 1), '26');

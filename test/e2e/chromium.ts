@@ -91,3 +91,18 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
   if (id === undefined) throw new Error(`no tab for ${url}`);
   return id;
 }
+
+/** One extension session per test file: launched before its tests, closed after them. */
+export function useExtensionSession(options?: { extraArgs?: string[] }): () => ExtensionSession {
+  let session: ExtensionSession | undefined;
+  beforeAll(async () => {
+    session = await launchWithExtension(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The extension session has not started');
+    return session;
+  };
+}

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { expect } from 'vitest';
 import { PORTAL_FIXTURES, readTruth } from '../fixtures/portals';
-import { launchWithExtension, type ExtensionSession } from './chromium';
+import { useExtensionSession } from './chromium';
 
 /**
  * The detection corpus in real Chromium with the extension loaded (frames, shadow roots and
@@ -11,20 +11,14 @@ type Role = 'cpt' | 'modifier' | 'units' | 'dos' | 'pos' | 'dx' | 'pointer' | 'r
 const ROLES: Role[] = ['cpt', 'modifier', 'units', 'dos', 'pos', 'dx', 'pointer', 'revenue', 'charge'];
 const tallies = new Map(ROLES.map((role) => [role, { tp: 0, fp: 0, fn: 0 }]));
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
 describe('fixture corpus in Chromium', () => {
   for (const fixture of PORTAL_FIXTURES) {
     it(`${fixture.name}: contract attributes match the ground truth, no distractor marked`, async () => {
       const truth = readTruth(fixture);
-      const page = await session.context.newPage();
-      await page.goto(`${session.portal}/fixtures/${basename(fixture.html)}`);
+      const page = await extension().context.newPage();
+      await page.goto(`${extension().portal}/fixtures/${basename(fixture.html)}`);
       // Wait until every expected field is marked (or time out and report what is missing).
       const first = truth.fields[0]!.selector;
       await page.locator(first).first().waitFor({ state: 'attached' });

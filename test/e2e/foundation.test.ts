@@ -1,22 +1,14 @@
 import { expect } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from './chromium';
+import { useExtensionSession } from './chromium';
+import { cpt, mod, units } from './cms1500';
 
 /** The walking skeleton, through the real extension in real Chromium on the demo portal. */
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
-const cpt = (line: number) => `[name="line[${line}][cpt]"]`;
-const mod = (line: number, slot: number) => `[name="line[${line}][mod${slot}]"]`;
-const units = (line: number) => `[name="line[${line}][units]"]`;
 
 describe('CMS-1500 demo page in Chromium with the extension loaded', () => {
   it('marks the detected claim fields with the testing contract', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await expect.poll(() => page.getAttribute(cpt(0), 'data-claimguide-role')).toBe('cpt');
     expect(await page.getAttribute(cpt(2), 'data-claimguide-line')).toBe('2');
     expect(await page.getAttribute(mod(0, 1), 'data-claimguide-role')).toBe('modifier');
@@ -30,7 +22,7 @@ describe('CMS-1500 demo page in Chromium with the extension loaded', () => {
   });
 
   it('flags 77371 with modifier 26 as an error within a second, with a marker beside the field', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77371');
     await page.fill(mod(0, 1), '26');
     const typedAt = Date.now();
@@ -55,7 +47,7 @@ describe('CMS-1500 demo page in Chromium with the extension loaded', () => {
   });
 
   it('flags units above 1 on 77372 and clears when corrected', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(1), '77372');
     await page.fill(units(1), '2');
     await expect.poll(() => page.getAttribute(cpt(1), 'data-claimguide-severity'), { timeout: 1000 }).toBe('error');
@@ -66,12 +58,12 @@ describe('CMS-1500 demo page in Chromium with the extension loaded', () => {
   });
 
   it('lists the finding and the descriptor in the side panel page', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77371');
     await page.fill(mod(0, 1), '26');
     await expect.poll(() => page.getAttribute(cpt(0), 'data-claimguide-severity')).toBe('error');
 
-    const panel = await session.extensionPage('sidepanel.html');
+    const panel = await extension().extensionPage('sidepanel.html');
     const finding = panel.locator('[data-rule-id="srs/modifier-26-technical-only"]');
     await expect.poll(() => finding.count(), { timeout: 5000 }).toBeGreaterThan(0);
     expect(await finding.first().getAttribute('data-severity')).toBe('error');
@@ -83,7 +75,7 @@ describe('CMS-1500 demo page in Chromium with the extension loaded', () => {
   });
 
   it('shows the active payer profile in the popup', async () => {
-    const popup = await session.extensionPage('popup.html');
+    const popup = await extension().extensionPage('popup.html');
     const checked = popup.locator('input[name="profile"]:checked');
     await expect.poll(() => checked.count()).toBe(1);
     expect(await checked.getAttribute('value')).toBe('medicare-physician');

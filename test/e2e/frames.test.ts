@@ -1,19 +1,13 @@
 import { expect } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from './chromium';
+import { useExtensionSession } from './chromium';
 
 /** Every frame runs its own content script: same-origin, srcdoc and cross-origin frames. */
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
 describe('claims inside frames', () => {
   it('detects and evaluates a claim in a same-origin, a srcdoc and a cross-origin frame', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${session.portal}/frames.html`);
+    const page = await extension().context.newPage();
+    await page.goto(`${extension().portal}/frames.html`);
 
     const same = page.frameLocator('#same-origin');
     await same.locator('[name="line[0][cpt]"]').fill('77371');

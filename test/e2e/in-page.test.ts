@@ -1,18 +1,11 @@
 import { chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { CHROMIUM_PATH, launchWithExtension, type ExtensionSession } from './chromium';
+import { CHROMIUM_PATH, useExtensionSession } from './chromium';
+import { cpt, mod } from './cms1500';
 
 /** In-page guidance in real Chromium: markers, card, Apply/Undo, hover lookups, layout. */
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
-const cpt = (line: number) => `[name="line[${line}][cpt]"]`;
-const mod = (line: number, slot: number) => `[name="line[${line}][mod${slot}]"]`;
 
 async function typeSrsWith26(page: Page, line = 0): Promise<void> {
   await page.fill(cpt(line), '77371');
@@ -32,7 +25,7 @@ async function markerOffset(page: Page, line: number) {
 
 describe('inline markers', () => {
   it('stay aligned with their field after scrolling an inner container and resizing the window', async () => {
-    const page = await session.openPortal('/cms1500-scroll.html');
+    const page = await extension().openPortal('/cms1500-scroll.html');
     await typeSrsWith26(page, 3);
     const before = await markerOffset(page, 3);
     await page.evaluate(() => document.getElementById('lines-scroller')!.scrollBy(0, 40));
@@ -47,7 +40,7 @@ describe('inline markers', () => {
   });
 
   it('hide when their field scrolls out of the inner container, and come back', async () => {
-    const page = await session.openPortal('/cms1500-scroll.html');
+    const page = await extension().openPortal('/cms1500-scroll.html');
     await typeSrsWith26(page, 0);
     const marker = page.locator('[data-claimguide-marker="0:0"]');
     await expect.poll(() => marker.count()).toBe(1);
@@ -61,7 +54,7 @@ describe('inline markers', () => {
 
 describe('finding card', () => {
   it('opens by mouse, and Apply removes the modifier through the portal input listener; Undo restores it', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await typeSrsWith26(page);
     const inputEventsBefore = await page.evaluate(() => (window as unknown as { portalInputEvents: number }).portalInputEvents);
     await page.click('[data-claimguide-marker="0:0"]');
@@ -81,7 +74,7 @@ describe('finding card', () => {
   });
 
   it('opens from the keyboard on the focused field (Alt+Shift+G) and closes with Escape, returning focus', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await typeSrsWith26(page);
     await page.focus(cpt(0));
     await page.keyboard.press('Alt+Shift+KeyG');
@@ -94,7 +87,7 @@ describe('finding card', () => {
   });
 
   it('announces a new error on the line being edited in a polite live region', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77371');
     await page.focus(mod(0, 1));
     await page.keyboard.type('26');
@@ -107,7 +100,7 @@ describe('finding card', () => {
 
 describe('hover lookups', () => {
   it('show the descriptor when hovering a detected code field', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77372');
     await page.hover(cpt(0));
     const tooltip = page.locator('[data-claimguide-tooltip="77372"]');
@@ -117,7 +110,7 @@ describe('hover lookups', () => {
   });
 
   it('show the descriptor of a code written in the page text, without changing the text', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     const cell = page.locator('#history td', { hasText: '77432' });
     const htmlBefore = await page.locator('#history').innerHTML();
     await cell.scrollIntoViewIfNeeded();
@@ -144,13 +137,13 @@ describe('the portal is untouched', () => {
         }),
       );
     };
-    const withExtension = await session.openPortal('/cms1500.html');
+    const withExtension = await extension().openPortal('/cms1500.html');
     const boxesWith = await collect(withExtension);
     expect(await withExtension.locator('[data-claimguide-marker]').count()).toBeGreaterThan(0);
 
     const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
     const page = await plain.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${session.portal}/cms1500.html`);
+    await page.goto(`${extension().portal}/cms1500.html`);
     const boxesWithout = await collect(page);
     await plain.close();
     expect(boxesWith).toEqual(boxesWithout);

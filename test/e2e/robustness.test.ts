@@ -1,18 +1,12 @@
 import { chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { CHROMIUM_PATH, launchWithExtension, type ExtensionSession } from './chromium';
+import { CHROMIUM_PATH, useExtensionSession } from './chromium';
 
 /**
  * Pages that fight back. ClaimGuide keeps working where it can, never adds an error to the
  * page's own window, and never changes what the portal submits.
  */
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
 const pageErrors = (page: Page) => page.evaluate(() => (window as unknown as { pageErrors: string[] }).pageErrors.length);
 
@@ -21,7 +15,7 @@ async function errorsWithoutExtension(path: string, interact: (page: Page) => Pr
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    await page.goto(`${session.portal}${path}`);
+    await page.goto(`${extension().portal}${path}`);
     await interact(page);
     await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
     return await pageErrors(page);
@@ -42,7 +36,7 @@ describe.each([
   ['/hostile/document-write.html', 'document.write'],
 ])('%s (%s)', (path) => {
   it('still flags 77371 with modifier 26, and adds no error to the page', async () => {
-    const page = await session.openPortal(path);
+    const page = await extension().openPortal(path);
     await srsWith26(page);
     await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity')).toBe('error');
     await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
@@ -53,7 +47,7 @@ describe.each([
 
 describe('a page that adds rows while MutationObserver is replaced in its own world', () => {
   it('detects the new row (our observer lives in the isolated world)', async () => {
-    const page = await session.openPortal('/hostile/observers.html');
+    const page = await extension().openPortal('/hostile/observers.html');
     await page.click('#add-row');
     await page.fill('[name="line[2][cpt]"]', '77372');
     await page.fill('[name="line[2][units]"]', '3');
@@ -64,7 +58,7 @@ describe('a page that adds rows while MutationObserver is replaced in its own wo
 
 describe('odd values', () => {
   it('survives 10,000-character, emoji and right-to-left values without an error', async () => {
-    const page = await session.openPortal('/hostile/odd-values.html');
+    const page = await extension().openPortal('/hostile/odd-values.html');
     await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity')).not.toBeNull();
     expect(await page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-rules')).toContain('code/invalid-format');
     await page.fill('[name="line[1][cpt]"]', '77372');
@@ -77,7 +71,7 @@ describe('odd values', () => {
 describe('deeply nested shadow roots', () => {
   it('finds and evaluates a claim twelve open shadow roots deep', async () => {
     // Playwright's CSS locators pierce open shadow roots, as our detection must.
-    const page = await session.openPortal('/hostile/deep-shadow.html');
+    const page = await extension().openPortal('/hostile/deep-shadow.html');
     await page.locator('input[name="cpt"]').fill('77372');
     await page.locator('input[name="modifier"]').fill('26');
     await expect.poll(() => page.locator('input[name="cpt"]').getAttribute('data-claimguide-severity')).toBe('error');
@@ -88,7 +82,7 @@ describe('deeply nested shadow roots', () => {
 
 describe('form submission', () => {
   it('sends exactly what the coder typed, byte for byte, with the extension active', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     const values: Record<string, string> = {
       patient_name: 'Zoë Ñandú-Østergaard',
       insured_id: 'MBR 0042 ✓',
@@ -105,7 +99,7 @@ describe('form submission', () => {
     await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity')).toBe('error');
     const expected = await page.evaluate(() => new URLSearchParams(new FormData(document.getElementById('claim') as HTMLFormElement) as unknown as string[][]).toString());
     await Promise.all([page.waitForURL('**/submit'), page.click('#submit-claim')]);
-    const received = await (await fetch(`${session.portal}/last-submission`)).text();
+    const received = await (await fetch(`${extension().portal}/last-submission`)).text();
     expect(received).toBe(expected);
     for (const [name, value] of Object.entries(values)) expect(new URLSearchParams(received).get(name)).toBe(value);
     await page.close();

@@ -1,21 +1,14 @@
 import { expect } from 'vitest';
-import { launchWithExtension, tabIdOf, type ExtensionSession } from './chromium';
+import { tabIdOf, useExtensionSession } from './chromium';
+import { cpt, mod } from './cms1500';
 
 /** The coder's workspace in real Chromium: popup profile switch and pause, side panel checklist. */
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = useExtensionSession();
 
-const cpt = (line: number) => `[name="line[${line}][cpt]"]`;
-const mod = (line: number, slot: number) => `[name="line[${line}][mod${slot}]"]`;
 
 describe('popup', () => {
   it('switching the payer profile re-evaluates the open claim at once', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77372');
     await page.fill(mod(0, 1), 'TC');
     await page.fill(cpt(1), '77372');
@@ -25,7 +18,7 @@ describe('popup', () => {
     await expect.poll(() => page.getAttribute(cpt(0), 'data-claimguide-severity')).toBe('error');
     expect((await page.getAttribute(cpt(1), 'data-claimguide-rules'))?.split(' ')).toContain('srs/modifier-59-prefer-x');
 
-    const popup = await session.extensionPage(`popup.html?tabId=${await tabIdOf(session, page)}`);
+    const popup = await extension().extensionPage(`popup.html?tabId=${await tabIdOf(extension(), page)}`);
     expect(await popup.locator('input[name="profile"]:checked').getAttribute('value')).toBe('medicare-physician');
     await popup.locator('input[value="commercial"]').check();
     // TC is tolerated (a warning) and 59 is not steered to X modifiers under Commercial.
@@ -38,11 +31,11 @@ describe('popup', () => {
   });
 
   it('pauses ClaimGuide on the site: no attributes and no markers until resumed', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77371');
     await page.fill(mod(0, 1), '26');
     await expect.poll(() => page.getAttribute(cpt(0), 'data-claimguide-severity')).toBe('error');
-    const popup = await session.extensionPage(`popup.html?tabId=${await tabIdOf(session, page)}`);
+    const popup = await extension().extensionPage(`popup.html?tabId=${await tabIdOf(extension(), page)}`);
     await expect.poll(() => popup.locator('[data-site-status]').getAttribute('data-site-status')).toBe('enabled');
     await popup.getByRole('button', { name: 'Pause on this site' }).click();
     await expect.poll(() => page.locator('[data-claimguide-role]').count()).toBe(0);
@@ -61,10 +54,10 @@ describe('popup', () => {
 
 describe('side panel', () => {
   it('keeps checklist ticks across a panel reload, and forgets them when the tab closes', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77372');
-    const tabId = await tabIdOf(session, page);
-    const panel = await session.extensionPage(`sidepanel.html?tabId=${tabId}`);
+    const tabId = await tabIdOf(extension(), page);
+    const panel = await extension().extensionPage(`sidepanel.html?tabId=${tabId}`);
     const firstItem = panel.locator('[data-checklist="77372"] input[type="checkbox"]').first();
     await firstItem.waitFor();
     await firstItem.check();
@@ -72,7 +65,7 @@ describe('side panel', () => {
     await expect.poll(() => panel.locator('[data-checklist="77372"] input[type="checkbox"]').first().isChecked()).toBe(true);
 
     const stored = () =>
-      session.worker.evaluate(async (key) => {
+      extension().worker.evaluate(async (key) => {
         const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
         return (await api.storage.session.get(key))[key] ?? null;
       }, `checklist:${tabId}`);
@@ -84,11 +77,11 @@ describe('side panel', () => {
   });
 
   it('focuses the field when a finding is clicked', async () => {
-    const page = await session.openPortal('/cms1500.html');
+    const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(2), '77371');
     await page.fill(mod(2, 1), '26');
     await page.focus('#patient-name');
-    const panel = await session.extensionPage(`sidepanel.html?tabId=${await tabIdOf(session, page)}`);
+    const panel = await extension().extensionPage(`sidepanel.html?tabId=${await tabIdOf(extension(), page)}`);
     const finding = panel.locator('[data-rule-id="srs/modifier-26-technical-only"] button').first();
     await finding.waitFor();
     await finding.click();

@@ -98,6 +98,9 @@ function ClaimSection(props: {
       {srsCodes.map((code) => (
         <Checklist key={code} code={code} ticked={props.ticks[code] ?? []} onTick={props.onTick} />
       ))}
+      {srsCodes.map((code) => (
+        <RelatedCodes key={`related-${code}`} code={code} onClaim={new Set(claim.lines.map((line) => line.code))} />
+      ))}
     </section>
   );
 }
@@ -144,6 +147,26 @@ function Checklist(props: { code: string; ticked: readonly string[]; onTick?: Si
               />{' '}
               {item.text[language]}
             </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Codes a coder may also need beside an SRS code: information, never a finding. */
+function RelatedCodes(props: { code: string; onClaim: ReadonlySet<string> }) {
+  const related = describeCode(props.code)?.relatedCodes ?? [];
+  if (!related.length) return null;
+  const language = uiLanguage();
+  return (
+    <section class="cg-related" data-related={props.code}>
+      <h3>{t('panel_related', [props.code])}</h3>
+      <ul>
+        {related.map((entry) => (
+          <li key={entry.code} data-code={entry.code}>
+            <strong>{entry.code}</strong>
+            {props.onClaim.has(entry.code) ? <span class="cg-muted"> ({t('panel_related_on_claim')})</span> : null} {entry.why[language]}
           </li>
         ))}
       </ul>

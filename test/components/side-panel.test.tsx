@@ -33,6 +33,15 @@ describe('SidePanel', () => {
     expect(screen.getByRole('heading', { name: 'Documentation checklist for 77371' })).toBeTruthy();
   });
 
+  it('lists related codes (e.g. 77432 management) as information, marking those already on the claim', () => {
+    const tab = tabWith([modifier26Finding]);
+    tab.frames[0]!.state.claims[0]!.lines.push({ index: 1, code: '77432', modifiers: [], units: 1, severity: 'ok', ruleIds: [] });
+    const { container } = render(<SidePanel tab={tab} />);
+    const related = container.querySelector('[data-related="77371"]')!;
+    expect(related.querySelector('[data-code="77432"]')?.textContent).toContain('on this claim');
+    expect(related.querySelector('[data-code="77295"]')?.textContent).toMatch(/planning/i);
+  });
+
   it('asks to focus the line when a finding is clicked', () => {
     const onFocusLine = vi.fn();
     const { container } = render(<SidePanel tab={tabWith([modifier26Finding])} onFocusLine={onFocusLine} />);

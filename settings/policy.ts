@@ -18,7 +18,8 @@ export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
   let raw: Record<string, unknown> = {};
   try {
-    raw = ((await browser.storage.managed.get(null)) ?? {}) as Record<string, unknown>;
+    // Can take seconds while the browser loads policies: callers must not wait on it to render.
+    raw = ((await browser.storage.managed.get()) ?? {}) as Record<string, unknown>;
   } catch {
     return {}; // no policy (or no managed storage, e.g. Firefox without an enterprise policy)
   }

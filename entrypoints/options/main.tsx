@@ -14,11 +14,13 @@ function App() {
 
   useEffect(() => {
     const refresh = async () => {
-      setSites(await enabledSites());
-      setPolicy(await readManagedPolicy());
-      setPack(await readDescriptorPack());
+      const [nextSites, nextPack] = await Promise.all([enabledSites(), readDescriptorPack()]);
+      setSites(nextSites);
+      setPack(nextPack);
     };
     void refresh();
+    // Managed storage can take seconds to answer: policy arrives on its own, never blocking the page.
+    void readManagedPolicy().then(setPolicy);
     const unwatch = [enabledSitesItem.watch(refresh), descriptorPackItem.watch(refresh)];
     return () => unwatch.forEach((stop) => stop());
   }, []);

@@ -9,6 +9,10 @@ export interface PopupProps {
   activeProfileId: string;
   /** Shown when the stored profile setting was unreadable and the default is used. */
   recovered: boolean;
+  /** Some stored custom profiles were unreadable and are not listed. */
+  profilesRecovered?: boolean;
+  /** The organization's policy locks the profile: the choice is shown but cannot change. */
+  profileLocked?: boolean;
   site: { origin: string | null; status: SiteStatus };
   counts: { error: number; warning: number };
   onSelectProfile(id: string): void;
@@ -23,8 +27,22 @@ export function Popup(props: PopupProps) {
     <main class="cg-popup">
       <h1 class="cg-panel__title">{t('extName')}</h1>
       {props.recovered ? <p role="status" class="cg-notice">{t('notice_settings_recovered')}</p> : null}
-      <fieldset class="cg-profiles">
-        <legend>{t('popup_profile')}</legend>
+      {props.profilesRecovered ? <p role="status" class="cg-notice">{t('notice_profiles_recovered')}</p> : null}
+      <fieldset class="cg-profiles" disabled={props.profileLocked} aria-describedby={props.profileLocked ? 'profile-locked' : undefined}>
+        <legend>
+          {t('popup_profile')}
+          {props.profileLocked ? (
+            <>
+              {' '}
+              <span class="cg-locked">{t('policy_locked')}</span>
+            </>
+          ) : null}
+        </legend>
+        {props.profileLocked ? (
+          <p id="profile-locked" class="cg-muted">
+            {t('popup_profile_locked')}
+          </p>
+        ) : null}
         {props.profiles.map((profile) => (
           <label key={profile.id} class="cg-radio">
             <input
@@ -32,6 +50,7 @@ export function Popup(props: PopupProps) {
               name="profile"
               value={profile.id}
               checked={profile.id === props.activeProfileId}
+              disabled={props.profileLocked}
               onChange={() => props.onSelectProfile(profile.id)}
             />
             <span>{profile.name[language]}</span>

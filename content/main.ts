@@ -6,7 +6,8 @@ import { setDescriptorPack } from '../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../settings/descriptor-pack';
 import { resolveProfile, type Finding, type PayerProfile } from '../rules';
 import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
-import { activeProfileIdItem, pausedOriginsItem, ProfileIdSchema, PausedOriginsSchema, readValidated } from '../settings/items';
+import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../settings/items';
+import { chooseActiveProfile, customProfilesItem, effectiveProfiles, managedPolicyWithin, readCustomProfiles, readProfileChoice } from '../settings/profiles';
 import { createOverlay } from '../overlay/layer';
 import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
@@ -20,7 +21,11 @@ function reportError(error: unknown): void {
 }
 
 async function loadProfile(): Promise<PayerProfile> {
-  return resolveProfile((await readValidated(activeProfileIdItem, ProfileIdSchema)).value, []);
+  // Managed storage can take seconds right after the browser starts: policy is waited on only briefly.
+  const [choice, custom, policy] = await Promise.all([readProfileChoice(), readCustomProfiles(), managedPolicyWithin(150)]);
+  const profiles = effectiveProfiles(custom.profiles, policy);
+  const { id } = chooseActiveProfile(choice.id, profiles, policy);
+  return resolveProfile(id, profiles.map((entry) => entry.profile));
 }
 
 /** How long state reports to the background are coalesced while the coder types. */
@@ -95,6 +100,16 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
     profile = await loadProfile();
     session.reevaluate();
   });
+  // A policy that answered after the first evaluation (managed storage is slow at browser start) applies now.
+  void managedPolicyWithin(60_000).then(async () => {
+    if (ctx.isInvalid) return;
+    profile = await loadProfile();
+    session.reevaluate();
+  });
+  const unwatchCustomProfiles = customProfilesItem.watch(async () => {
+    profile = await loadProfile();
+    session.reevaluate();
+  });
   const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
   const unwatchPaused = pausedOriginsItem.watch(async () => {
     const paused = await isPaused();
@@ -103,6 +118,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(() => {
     unwatchProfile();
+    unwatchCustomProfiles();
     unwatchPaused();
     unwatchPack();
   });

@@ -2,15 +2,18 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
 import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
+import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SitesSection } from '../../components/options/SitesSection';
 import { descriptorPackItem, readDescriptorPack, type DescriptorPack } from '../../settings/descriptor-pack';
 import { readManagedPolicy, type ManagedPolicy } from '../../settings/policy';
+import { customProfilesItem, readCustomProfiles, saveCustomProfiles, type CustomProfiles } from '../../settings/profiles';
 import { disableSite, enableSite, enabledSites, enabledSitesItem } from '../../settings/sites';
 
 function App() {
   const [sites, setSites] = useState<string[]>([]);
   const [policy, setPolicy] = useState<ManagedPolicy>({});
   const [pack, setPack] = useState<DescriptorPack | null>(null);
+  const [custom, setCustom] = useState<CustomProfiles>({ profiles: [], recovered: false });
 
   useEffect(() => {
     const refresh = async () => {
@@ -19,9 +22,11 @@ function App() {
       setPack(nextPack);
     };
     void refresh();
+    const refreshProfiles = async () => setCustom(await readCustomProfiles());
+    void refreshProfiles();
     // Managed storage can take seconds to answer: policy arrives on its own, never blocking the page.
     void readManagedPolicy().then(setPolicy);
-    const unwatch = [enabledSitesItem.watch(refresh), descriptorPackItem.watch(refresh)];
+    const unwatch = [enabledSitesItem.watch(refresh), descriptorPackItem.watch(refresh), customProfilesItem.watch(refreshProfiles)];
     return () => unwatch.forEach((stop) => stop());
   }, []);
 
@@ -33,6 +38,15 @@ function App() {
         locked={policy.sites ?? []}
         onEnable={enableSite}
         onDisable={disableSite}
+      />
+      <ProfilesSection
+        custom={custom.profiles}
+        recovered={custom.recovered}
+        policy={policy}
+        onChange={async (update) => {
+          await saveCustomProfiles(update((await readCustomProfiles()).profiles));
+          setCustom(await readCustomProfiles());
+        }}
       />
       <DescriptorPackSection pack={pack} onSave={(next) => descriptorPackItem.setValue(next)} onRemove={() => descriptorPackItem.setValue(null)} />
     </main>

@@ -3,8 +3,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type SiteStatus } from '../../components/Popup';
 import { parseMessage, TabSummarySchema } from '../../messaging/schemas';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../rules';
-import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, ProfileIdSchema, readValidated } from '../../settings/items';
+import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../../settings/items';
+import { readManagedPolicy, type ManagedPolicy } from '../../settings/policy';
+import {
+  chooseActiveProfile,
+  customProfilesItem,
+  effectiveProfiles,
+  readCustomProfiles,
+  readProfileChoice,
+  type CustomProfiles,
+} from '../../settings/profiles';
 
 /** Origins where the content script runs without asking (the demo portal). */
 const BUILT_IN_ORIGINS = [/^http:\/\/localhost(:\d+)?$/, /^http:\/\/127\.0\.0\.1(:\d+)?$/];
@@ -19,18 +27,21 @@ async function activeTab() {
 }
 
 function App() {
-  const [profileId, setProfileId] = useState(DEFAULT_PROFILE_ID);
-  const [recovered, setRecovered] = useState(false);
+  const [choice, setChoice] = useState<{ id: string | null; recovered: boolean }>({ id: null, recovered: false });
+  const [custom, setCustom] = useState<CustomProfiles>({ profiles: [], recovered: false });
+  /** null until managed storage answers (seconds right after the browser starts): never waited on. */
+  const [policy, setPolicy] = useState<ManagedPolicy | null>(null);
   const [origin, setOrigin] = useState<string | null>(null);
   const [paused, setPaused] = useState<string[]>([]);
   const [counts, setCounts] = useState({ error: 0, warning: 0 });
 
   useEffect(() => {
+    void readManagedPolicy().then(setPolicy);
+    const refreshProfiles = async () => setCustom(await readCustomProfiles());
+    const unwatchProfiles = customProfilesItem.watch(refreshProfiles);
     void (async () => {
-      const stored = await readValidated(activeProfileIdItem, ProfileIdSchema);
-      const known = BUILTIN_PROFILES.some((profile) => profile.id === stored.value);
-      setProfileId(known ? stored.value : DEFAULT_PROFILE_ID);
-      setRecovered(stored.recovered || !known);
+      const [stored] = await Promise.all([readProfileChoice(), refreshProfiles()]);
+      setChoice(stored);
       setPaused((await readValidated(pausedOriginsItem, PausedOriginsSchema)).value);
       const tab = await activeTab();
       if (tab?.id !== undefined) {
@@ -43,21 +54,28 @@ function App() {
         setOrigin(null);
       }
     })();
+    return unwatchProfiles;
   }, []);
+
+  const profiles = effectiveProfiles(custom.profiles, policy ?? {});
+  const active = chooseActiveProfile(choice.id, profiles, policy ?? {});
 
   const enabled = origin !== null && BUILT_IN_ORIGINS.some((pattern) => pattern.test(origin));
   const status: SiteStatus = !enabled ? 'not-enabled' : paused.includes(origin!) ? 'paused' : 'enabled';
 
   return (
     <Popup
-      profiles={BUILTIN_PROFILES}
-      activeProfileId={profileId}
-      recovered={recovered}
+      profiles={profiles.map((entry) => entry.profile)}
+      activeProfileId={active.id}
+      // A stored id no profile has (e.g. a deleted custom one) is reported once policy profiles are known.
+      recovered={choice.recovered || (active.fellBack && policy !== null)}
+      profilesRecovered={custom.recovered}
+      profileLocked={active.locked}
       site={{ origin, status }}
       counts={counts}
       onSelectProfile={(id) => {
-        setProfileId(id);
-        setRecovered(false);
+        if (active.locked) return;
+        setChoice({ id, recovered: false });
         void activeProfileIdItem.setValue(id);
       }}
       onTogglePause={() => {

@@ -35,7 +35,7 @@ describe('Popup', () => {
     render(<Popup {...props({ recovered: true, site: { origin: 'http://127.0.0.1:8642', status: 'paused' } })} />);
     expect(screen.getByRole('status').textContent).toContain('could not be read');
     expect(screen.getByText('paused')).toBeTruthy();
-    expect(screen.getByText(/2 errors/)).toBeTruthy();
+    expect(screen.getByText(/Errors: 2/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resume on this site' })).toBeTruthy();
   });
 });

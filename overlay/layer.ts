@@ -166,9 +166,14 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
   }
 
   const onKeyDown = guarded((event: KeyboardEvent) => {
-    if (event.key === 'Escape' && tooltip) {
-      tooltip = null;
-      schedule();
+    if (event.key === 'Escape') {
+      // Esc closes our card and tooltip wherever focus is (the field it came from, or the card).
+      if (tooltip) {
+        tooltip = null;
+        schedule();
+      }
+      if (openKey !== null) toggle(null);
+      return;
     }
     if (event.altKey !== CARD_SHORTCUT.altKey || event.shiftKey !== CARD_SHORTCUT.shiftKey || event.code !== CARD_SHORTCUT.code) return;
     const field = event.composedPath()[0];

@@ -51,7 +51,7 @@ rows.push({ figure: 'content script size (gzip)', value: round(gzipSync(script).
 
 // 3. In Chromium with the extension, on the 500-line demo page.
 const session = await launchWithExtension();
-const BIG = '/cms1500-500.html';
+const BIG = '/cms1500.html?lines=500';
 
 /** DOMContentLoaded → every line's CPT field marked, observed from the page. */
 async function firstMarking(page: Page): Promise<number> {

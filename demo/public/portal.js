@@ -4,7 +4,17 @@
   const template = document.getElementById('line-template');
   const body = document.querySelector('#service-lines tbody');
   if (!template || !body) return;
-  const initialLines = Number(body.dataset.lines || template.dataset.lines || 6);
+  // Page variants for demos and tests: ?lines=N service lines, ?scroll puts them in a scrolling box.
+  const params = new URLSearchParams(location.search);
+  const initialLines = Math.min(Math.max(Number(params.get('lines')) || 6, 1), 2000);
+  if (params.has('scroll')) {
+    const table = document.getElementById('service-lines');
+    const scroller = document.createElement('div');
+    scroller.id = 'lines-scroller';
+    scroller.style.cssText = 'max-height: 220px; overflow: auto; border: 1px solid #c5ccd6;';
+    table.replaceWith(scroller);
+    scroller.append(table);
+  }
 
   function addLine() {
     const index = body.rows.length;

@@ -7,10 +7,10 @@ import { expandDemoTemplate, loadPage } from './load';
 /** The demo portal's pages (demo/public), with their service lines expanded as portal.js does. */
 const demo = join(dirname(fileURLToPath(import.meta.url)), '../../demo/public');
 
-function load(page: string): DetectedClaim[] {
+function load(page: string, lines?: number): DetectedClaim[] {
   const source = readFileSync(join(demo, page), 'utf8');
   loadPage(source);
-  expandDemoTemplate(source, document);
+  expandDemoTemplate(source, document, lines);
   return detectClaims(document);
 }
 
@@ -56,8 +56,8 @@ describe('demo portal', () => {
     expect(raw.lines[0]).toMatchObject({ index: 0, code: '77371', modifiers: ['26', '', '', ''], units: '1', dateFrom: '03/02/26', dateTo: '03/03/26' });
   });
 
-  it('CMS-1500 scrolling page: 30 lines', () => {
-    const claims = load('cms1500-scroll.html');
+  it('CMS-1500 page with ?lines=30: 30 lines', () => {
+    const claims = load('cms1500.html', 30);
     expect(claims).toHaveLength(1);
     const lines = new Set(claims[0]!.fields.filter((f) => f.role === 'cpt').map((f) => f.line));
     expect(lines.size).toBe(30);

@@ -65,8 +65,8 @@ export function expandDemoTemplate(source: string, doc: Document = document, lin
   const match = /<template id="line-template"[^>]*>([\s\S]*?)<\/template>/.exec(source);
   const body = doc.querySelector('#service-lines tbody');
   if (!match || !body) return;
-  const count = Number((body as HTMLElement).dataset.lines || lines);
-  for (let index = 0; index < count; index++) {
+  // `lines` stands for the page's ?lines=N (6 by default, as in portal.js).
+  for (let index = 0; index < lines; index++) {
     const html = match[1]!.replaceAll('{i}', String(index)).replaceAll('{n}', String(index + 1));
     const parsed = new DOMParser().parseFromString(`<table><tbody>${html}</tbody></table>`, 'text/html');
     for (const row of Array.from(parsed.querySelectorAll('tr'))) body.append(doc.importNode(row, true));

@@ -25,7 +25,7 @@ async function markerOffset(page: Page, line: number) {
 
 describe('inline markers', () => {
   it('stay aligned with their field after scrolling an inner container and resizing the window', async () => {
-    const page = await extension().openPortal('/cms1500-scroll.html');
+    const page = await extension().openPortal('/cms1500.html?lines=30&scroll');
     await typeSrsWith26(page, 3);
     const before = await markerOffset(page, 3);
     await page.evaluate(() => document.getElementById('lines-scroller')!.scrollBy(0, 40));
@@ -40,7 +40,7 @@ describe('inline markers', () => {
   });
 
   it('hide when their field scrolls out of the inner container, and come back', async () => {
-    const page = await extension().openPortal('/cms1500-scroll.html');
+    const page = await extension().openPortal('/cms1500.html?lines=30&scroll');
     await typeSrsWith26(page, 0);
     const marker = page.locator('[data-claimguide-marker="0:0"]');
     await expect.poll(() => marker.count()).toBe(1);

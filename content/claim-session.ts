@@ -1,4 +1,3 @@
-import { detectClaimsSafely } from './guard';
 import type { DetectedClaim } from '../detection';
 import { readRawClaim, watchClaims } from '../detection';
 import type { Claim, Finding, PayerProfile } from '../rules';
@@ -62,7 +61,8 @@ export function startClaimSession(options: ClaimSessionOptions) {
   return {
     /** Re-runs the rules (e.g. after a profile switch) without waiting for the page to change. */
     reevaluate(): void {
-      run(latest.length ? latest : detectClaimsSafely(options.document, options.onError));
+      if (latest.length) run(latest);
+      else watcher.rescan();
     },
     setPaused(next: boolean): void {
       paused = next;

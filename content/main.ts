@@ -7,7 +7,8 @@ import { descriptorPackItem, readDescriptorPack } from '../settings/descriptor-p
 import { resolveProfile, type Finding, type PayerProfile } from '../rules';
 import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../settings/items';
-import { chooseActiveProfile, customProfilesItem, effectiveProfiles, managedPolicyWithin, readCustomProfiles, readProfileChoice } from '../settings/profiles';
+import { chooseActiveProfile, customProfilesItem, effectiveProfiles, readCustomProfiles, readProfileChoice } from '../settings/profiles';
+import { policySnapshotItem, readPolicySnapshot } from '../settings/policy';
 import { createOverlay } from '../overlay/layer';
 import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
@@ -21,8 +22,8 @@ function reportError(error: unknown): void {
 }
 
 async function loadProfile(): Promise<PayerProfile> {
-  // Managed storage can take seconds right after the browser starts: policy is waited on only briefly.
-  const [choice, custom, policy] = await Promise.all([readProfileChoice(), readCustomProfiles(), managedPolicyWithin(150)]);
+  // The background's copy of the policy: managed storage itself can take seconds to answer.
+  const [choice, custom, policy] = await Promise.all([readProfileChoice(), readCustomProfiles(), readPolicySnapshot()]);
   const profiles = effectiveProfiles(custom.profiles, policy);
   const { id } = chooseActiveProfile(choice.id, profiles, policy);
   return resolveProfile(id, profiles.map((entry) => entry.profile));
@@ -96,20 +97,14 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
 
   if (pausedAtStart) sendState({ profileId: profile.id, paused: true, claims: [] });
 
-  const unwatchProfile = activeProfileIdItem.watch(async () => {
+  // The coder's choice, their profiles or the organization's policy changed: evaluate again.
+  const reloadProfile = async () => {
     profile = await loadProfile();
-    session.reevaluate();
-  });
-  // A policy that answered after the first evaluation (managed storage is slow at browser start) applies now.
-  void managedPolicyWithin(60_000).then(async () => {
-    if (ctx.isInvalid) return;
-    profile = await loadProfile();
-    session.reevaluate();
-  });
-  const unwatchCustomProfiles = customProfilesItem.watch(async () => {
-    profile = await loadProfile();
-    session.reevaluate();
-  });
+    if (!ctx.isInvalid) session.reevaluate();
+  };
+  const unwatchProfile = activeProfileIdItem.watch(reloadProfile);
+  const unwatchCustomProfiles = customProfilesItem.watch(reloadProfile);
+  const unwatchPolicy = policySnapshotItem.watch(reloadProfile);
   const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
   const unwatchPaused = pausedOriginsItem.watch(async () => {
     const paused = await isPaused();
@@ -119,6 +114,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => {
     unwatchProfile();
     unwatchCustomProfiles();
+    unwatchPolicy();
     unwatchPaused();
     unwatchPack();
   });

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { countFindings, createTabRegistry } from '../background/tab-registry';
 import { forgetTicks } from '../settings/checklist';
+import { refreshPolicySnapshot } from '../settings/policy';
 import { reconcileSites } from '../settings/sites';
 import {
   ContentMessageSchema,
@@ -29,6 +30,13 @@ export default defineBackground(() => {
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
   // Portals the coder enabled: keep content-script registrations in step with permissions.
   void reconcileSites().catch(() => {});
+  // Content scripts evaluate with the last policy seen; keep that copy current.
+  void refreshPolicySnapshot().catch(() => {});
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void refreshPolicySnapshot().catch(() => {});
+  });
+  // Wakes the worker when the browser starts, so a changed policy is picked up then (the refresh above runs).
+  browser.runtime.onStartup.addListener(() => {});
 
   function post(port: Browser.runtime.Port, message: ToPanelMessage): void {
     try {

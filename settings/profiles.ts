@@ -2,7 +2,7 @@ import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, parseProfileJson, PayerProfileSchema, type PayerProfile, type ProfileError } from '../rules';
 import { activeProfileIdItem, ProfileIdSchema } from './items';
-import { readManagedPolicy, type ManagedPolicy } from './policy';
+import type { ManagedPolicy } from './policy';
 
 /**
  * The coder's custom payer profiles (created in the options page or imported), and how they
@@ -222,16 +222,4 @@ export async function readProfileChoice(): Promise<{ id: string | null; recovere
   } catch {
     return { id: null, recovered: true };
   }
-}
-
-let policyRead: Promise<ManagedPolicy> | undefined;
-
-/**
- * The managed policy, read once per page and waited on for at most `ms`: right after the
- * browser starts Chromium can take seconds to answer, and start-up must not wait on that
- * (later calls get the policy once it has arrived).
- */
-export function managedPolicyWithin(ms: number): Promise<ManagedPolicy> {
-  policyRead ??= readManagedPolicy();
-  return Promise.race([policyRead, new Promise<ManagedPolicy>((done) => setTimeout(() => done({}), ms))]);
 }

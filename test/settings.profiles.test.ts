@@ -5,7 +5,6 @@ import {
   chooseActiveProfile,
   customProfilesItem,
   effectiveProfiles,
-  managedPolicyWithin,
   parseProfilesJson,
   policyProfiles,
   readCustomProfiles,
@@ -116,17 +115,5 @@ describe('effective profiles and the active one', () => {
       fellBack: false,
     });
     expect(chooseActiveProfile('deleted', entries, {})).toEqual({ id: 'medicare-physician', locked: false, fellBack: true });
-  });
-
-  it('waits on managed storage only briefly', async () => {
-    vi.useFakeTimers();
-    try {
-      vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
-      const read = managedPolicyWithin(100);
-      await vi.advanceTimersByTimeAsync(100);
-      expect(await read).toEqual({});
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

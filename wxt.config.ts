@@ -7,7 +7,8 @@ import { LANGUAGES, loadMessages } from './locales/messages';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [noRawHtml()] }),
+  // CLAIMGUIDE_UNMINIFIED=1 keeps function names readable in CPU profiles.
+  vite: () => ({ plugins: [noRawHtml()], ...(process.env.CLAIMGUIDE_UNMINIFIED ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -35,13 +35,45 @@ export function composedParent(node: Node): Element | null {
   return null;
 }
 
-export function isInsideOurUi(element: Element): boolean {
-  let node: Element | null = element;
-  while (node) {
-    if (node.hasAttribute(UI_ATTRIBUTE)) return true;
-    node = composedParent(node);
+const UI_SELECTOR = `[${UI_ATTRIBUTE}]`;
+const HIDDEN_SELECTOR =
+  '[hidden], [aria-hidden="true"], [inert], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]';
+/** In the field's own tree: hidden by markup, a header cell, or our UI. */
+const EXCLUDED_IN_TREE = `${HIDDEN_SELECTOR}, thead, [role="columnheader"], ${UI_SELECTOR}`;
+/** On the hosts of the shadow trees around it: only the cheap attribute checks, and our UI. */
+const EXCLUDED_AROUND = `[hidden], [aria-hidden="true"], [inert], [style*="display:none"], [style*="display: none"], ${UI_SELECTOR}`;
+
+/**
+ * True when markup rules the field out before any evidence is read: a light-DOM ancestor hides
+ * it by attribute or inline style, it sits in a table header, or it is inside ClaimGuide's own UI.
+ * This runs for every field on the page: fields of one row share ancestors, so the verdict above
+ * the field's cell, and around its shadow tree, is kept in `memo` for the rest of the scan.
+ */
+export function isExcludedByMarkup(element: Element, memo: Map<Node, boolean> = new Map()): boolean {
+  if (element.matches(EXCLUDED_IN_TREE)) return true;
+  const parent = element.parentElement;
+  if (parent) {
+    if (parent.matches(EXCLUDED_IN_TREE)) return true;
+    const above = parent.parentElement;
+    if (above) {
+      let excluded = memo.get(above);
+      if (excluded === undefined) memo.set(above, (excluded = above.closest(EXCLUDED_IN_TREE) !== null));
+      if (excluded) return true;
+    }
   }
-  return false;
+  const root = element.getRootNode();
+  if (!isShadowRoot(root)) return false;
+  let excluded = memo.get(root);
+  if (excluded === undefined) {
+    excluded = false;
+    let tree: Node = root;
+    for (let guard = 0; isShadowRoot(tree) && guard < 64 && !excluded; guard++) {
+      excluded = tree.host.closest(EXCLUDED_AROUND) !== null;
+      tree = tree.host.getRootNode();
+    }
+    memo.set(root, excluded);
+  }
+  return excluded;
 }
 
 const SKIP_TEXT = new Set(['select', 'option', 'optgroup', 'textarea', 'script', 'style', 'template', 'button', 'input', 'datalist', 'noscript', 'svg']);
@@ -73,21 +105,6 @@ export function textOf(node: Node | null | undefined): string {
   return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
 }
 
-/** True when an element or a light-DOM ancestor hides it by attribute or inline style. */
-export function isHiddenByMarkup(element: Element): boolean {
-  if (element.closest('[hidden], [aria-hidden="true"], [inert], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]')) {
-    return true;
-  }
-  // Across shadow boundaries, only the cheap attribute checks on hosts.
-  let root = element.getRootNode();
-  while (isShadowRoot(root)) {
-    const host = root.host;
-    if (host.closest('[hidden], [aria-hidden="true"], [inert], [style*="display:none"], [style*="display: none"]')) return true;
-    root = host.getRootNode();
-  }
-  return false;
-}
-
 /** Computed visibility where the engine offers it cheaply (style only, no layout). */
 export function isRenderedByStyle(element: Element): boolean {
   const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
@@ -106,21 +123,21 @@ export type ScanRoot = Document | ShadowRoot | Element;
  * (One pass over the elements; used on the first scan and for added subtrees.)
  */
 export function findShadowRoots(root: ScanRoot, into: ShadowRoot[] = [], pendingHosts?: Set<Element>): ShadowRoot[] {
-  const visit = (scope: ParentNode, self: Element | null): void => {
-    const elements: Element[] = self ? [self] : [];
-    const all = scope.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) elements.push(all[i]!);
-    for (const element of elements) {
-      if (element.hasAttribute(UI_ATTRIBUTE)) continue;
-      const shadow = element.shadowRoot;
-      if (shadow) {
-        if (element.closest(`[${UI_ATTRIBUTE}]`)) continue;
-        into.push(shadow);
-        visit(shadow, null);
-      } else if (pendingHosts && element.localName.includes('-')) {
-        pendingHosts.add(element);
-      }
+  const consider = (element: Element): void => {
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      if (element.closest(UI_SELECTOR)) return; // our own UI
+      into.push(shadow);
+      visit(shadow, null);
+    } else if (pendingHosts && element.localName.includes('-')) {
+      pendingHosts.add(element);
     }
+  };
+  // One pass over every element: only `shadowRoot` is read for most of them.
+  const visit = (scope: ParentNode, self: Element | null): void => {
+    if (self) consider(self);
+    const all = scope.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) consider(all[i]!);
   };
   if (isShadowRoot(root)) visit(root, null);
   else if (root.nodeType === 9) visit(root as Document, null);

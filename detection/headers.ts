@@ -29,8 +29,9 @@ function span(value: string | null, fallback = 1, max = 1000): number {
 export function headerTexts(element: Element, cache: HeaderCache, textOf: (node: Node) => string): string[] {
   // HTML table
   const cell = element.closest('td, th');
-  const ariaCell = element.closest(ARIA_CELL);
-  if (cell && (!ariaCell || cell.contains(ariaCell) === false)) {
+  // An ARIA cell inside the table cell wins; one around the table cell does not.
+  const ariaCell = cell ? ariaCellWithin(element, cell) : element.closest(ARIA_CELL);
+  if (cell && !ariaCell) {
     const fromHeadersAttr = headersAttribute(cell, textOf);
     if (fromHeadersAttr.length) return fromHeadersAttr;
     const row = cell.parentElement;
@@ -51,6 +52,15 @@ export function headerTexts(element: Element, cache: HeaderCache, textOf: (node:
     return [...(model.columns[column] ?? [])].reverse();
   }
   return [];
+}
+
+/** The nearest ARIA cell from `element` up to its table cell included (usually none: a loop of one or two). */
+function ariaCellWithin(element: Element, cell: Element): Element | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (node.matches(ARIA_CELL)) return node;
+    if (node === cell) break;
+  }
+  return null;
 }
 
 function headersAttribute(cell: Element, textOf: (node: Node) => string): string[] {

@@ -1,6 +1,6 @@
 import { FIELD_ROLES, type FieldRole } from './types';
 import { FORM_BOXES, VOCABULARIES } from './vocabulary';
-import { boxNumbers, tokenize } from './text';
+import { boxNumbers, MAX_TEXT, tokenize } from './text';
 
 /** What one piece of text says about a field. */
 export interface TextMatch {
@@ -26,6 +26,10 @@ interface Phrase {
 
 interface Compiled {
   byFirst: Map<string, Phrase[]>;
+  /** Digit tokens that appear in vocabulary phrases ("10" in "ICD 10"): kept as written in shapes. */
+  vocabularyDigits: Set<string>;
+  /** No vocabulary phrase uses a stand-in digit run ("0", "00", "000"). */
+  shapesAreSafe: boolean;
   from: Set<string>;
   to: Set<string>;
   slotWords: Set<string>;
@@ -56,8 +60,11 @@ function compile(): Compiled {
   }
   // Longest phrases first, so the first match at a position is the one to keep.
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const vocabularyDigits = new Set<string>();
+  for (const list of byFirst.values()) for (const phrase of list) for (const token of phrase.tokens) if (/^\d+$/.test(token)) vocabularyDigits.add(token);
   const slotWords = new Set(['modifier', 'modifiers', 'mod', 'modif', 'modificador', 'modificadores', 'pointer', 'ptr', 'puntero']);
-  compiled = { byFirst, from, to, slotWords };
+  const shapesAreSafe = !CANONICAL_DIGITS.some((digits) => digits && vocabularyDigits.has(digits));
+  compiled = { byFirst, vocabularyDigits, shapesAreSafe, from, to, slotWords };
   return compiled;
 }
 
@@ -68,8 +75,6 @@ function normalizeWord(word: string): string {
 const cache = new Map<string, TextMatch>();
 const CACHE_LIMIT = 5000;
 
-const QUALIFIER = /^(?:\d{1,2}|[a-l])$/;
-
 /**
  * Matches one evidence text against every vocabulary. Phrases are whole token sequences; where
  * matches overlap, the longer phrase wins (so "zip code" never counts as "code").
@@ -77,28 +82,72 @@ const QUALIFIER = /^(?:\d{1,2}|[a-l])$/;
 export function matchText(text: string): TextMatch {
   const hit = cache.get(text);
   if (hit) return hit;
-  const result = computeMatch(text);
+  const byShape = text.length <= MAX_TEXT && compile().shapesAreSafe && HAS_DIGIT.test(text);
+  const result = byShape ? matchByShape(text) : computeMatch(text);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
   return result;
 }
 
-function computeMatch(text: string): TextMatch {
+/** The same match, computed from scratch every time (the definition `matchText` must agree with). */
+export function computeMatch(text: string): TextMatch {
+  const words = matchWords(tokenize(text));
+  return withNumbers(words, HAS_DIGIT.test(text) ? boxNumbers(text) : NO_BOXES, words.slot);
+}
+
+/**
+ * What the words of a text say, apart from the numbers written in it. Digit values only matter
+ * through vocabulary phrases that contain them ("ICD 10"), their length (a 1–2 digit token is a
+ * qualifier) and the slot digit; a "shape" keeps exactly that, so "Line 37 modifier 2" and
+ * "Line 38 modifier 3" share one word match and only the numbers are read per text.
+ */
+interface WordMatch {
+  roles: Partial<Record<FieldRole, number>>;
+  negative: number;
+  qualifierOnly: boolean;
+  range?: 0 | 1;
+  slot?: number;
+  /** Which digit run of the text (0-based) holds the slot number. */
+  slotDigitRun?: number;
+  /** Form-locator numbers appear in the shape, so they do in every text of that shape. */
+  hasBoxes?: boolean;
+}
+
+const shapes = new Map<string, WordMatch>();
+
+function matchByShape(text: string): TextMatch {
+  const { vocabularyDigits } = compile();
+  const shape = text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : CANONICAL_DIGITS[Math.min(run.length, 3)]!));
+  let words = shapes.get(shape);
+  if (!words) {
+    words = matchWords(tokenize(shape));
+    // Box numbers are 1–2 digits (kept as long in the shape) beside fixed words: same hits, other digits.
+    words.hasBoxes = boxNumbers(shape).length > 0;
+    if (shapes.size >= CACHE_LIMIT) shapes.clear();
+    shapes.set(shape, words);
+  }
+  const slot = words.slotDigitRun === undefined ? undefined : Number(text.match(DIGIT_RUNS)?.[words.slotDigitRun]);
+  return withNumbers(words, words.hasBoxes ? boxNumbers(text) : NO_BOXES, slot);
+}
+
+const DIGIT_RUNS = /\d+/g;
+/** Stand-ins for a digit run by length (1, 2, 3+), none of them a vocabulary token. */
+const CANONICAL_DIGITS = ['', '0', '00', '000'];
+
+function matchWords(tokens: string[]): WordMatch {
   const { byFirst, from, to, slotWords } = compile();
-  const tokens = tokenize(text);
   const roles: Partial<Record<FieldRole, number>> = {};
   let negative = 0;
-  let range: 0 | 1 | undefined;
-  let slot: number | undefined;
-  let qualifierOnly = tokens.length > 0;
   let i = 0;
   while (i < tokens.length) {
-    const token = tokens[i]!;
+    const candidates = byFirst.get(tokens[i]!);
     let matched: Phrase | undefined;
-    for (const phrase of byFirst.get(token) ?? []) {
-      if (phrase.tokens.every((t, k) => tokens[i + k] === t)) {
-        matched = phrase;
-        break;
+    if (candidates) {
+      for (let p = 0; p < candidates.length && !matched; p++) {
+        const phrase = candidates[p]!;
+        let k = 1;
+        while (k < phrase.tokens.length && tokens[i + k] === phrase.tokens[k]) k++;
+        if (k === phrase.tokens.length) matched = phrase;
       }
     }
     if (matched) {
@@ -109,28 +158,67 @@ function computeMatch(text: string): TextMatch {
       i += 1;
     }
   }
+  const words: WordMatch = { roles, negative, qualifierOnly: tokens.length > 0 };
+  let digitRuns = 0;
+  const digitRunAt: number[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
-    if (from.has(token)) range ??= 0;
-    else if (to.has(token)) range ??= 1;
-    if (!QUALIFIER.test(token) && !from.has(token) && !to.has(token)) qualifierOnly = false;
-    if (slotWords.has(token)) {
-      const next = tokens[k + 1] === 'number' ? tokens[k + 2] : tokens[k + 1];
-      if (next && /^\d$/.test(next)) slot ??= Number(next);
+    digitRunAt.push(isDigit(token.charCodeAt(0)) ? digitRuns++ : -1);
+    const isFrom = from.has(token);
+    const isTo = !isFrom && to.has(token);
+    if (isFrom) words.range ??= 0;
+    else if (isTo) words.range ??= 1;
+    if (words.qualifierOnly && !isFrom && !isTo && !isQualifier(token)) words.qualifierOnly = false;
+  }
+  for (let k = 0; k < tokens.length && words.slot === undefined; k++) {
+    if (!slotWords.has(tokens[k]!)) continue;
+    const at = tokens[k + 1] === 'number' ? k + 2 : k + 1;
+    const next = tokens[at];
+    if (next && next.length === 1 && isDigit(next.charCodeAt(0))) {
+      words.slot = Number(next);
+      words.slotDigitRun = digitRunAt[at];
     }
   }
-  const boxes = boxNumbers(text);
+  return words;
+}
+
+/** The full match: the words' verdict, the slot number and the form-locator numbers of this text. */
+function withNumbers(words: WordMatch, boxes: string[], slot: number | undefined): TextMatch {
+  let roles = words.roles;
   // A form-locator number speaks unless the words name another role outright ("24D Mod 1" is a modifier).
   for (const box of boxes) {
     const known = FORM_BOXES[box];
     if (!known) continue;
     const overruled = FIELD_ROLES.some((r) => r !== known.role && (roles[r] ?? 0) >= 0.8);
-    if (!overruled) roles[known.role] = Math.max(roles[known.role] ?? 0, known.strength);
+    if (overruled) continue;
+    if (roles === words.roles) roles = { ...roles };
+    roles[known.role] = Math.max(roles[known.role] ?? 0, known.strength);
   }
-  const result: TextMatch = { roles, negative, qualifierOnly, boxes };
-  if (range !== undefined) result.range = range;
+  const result: TextMatch = { roles, negative: words.negative, qualifierOnly: words.qualifierOnly, boxes };
+  if (words.range !== undefined) result.range = words.range;
   if (slot !== undefined) result.slot = slot;
   return result;
+}
+
+const HAS_DIGIT = /\d/;
+const NO_BOXES: string[] = Object.freeze([]) as unknown as string[];
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A slot number or letter on its own: 1 or 2 digits, or a–l. */
+function isQualifier(token: string): boolean {
+  if (token.length === 1) {
+    const c = token.charCodeAt(0);
+    return (c >= 48 && c <= 57) || (c >= 97 && c <= 108);
+  }
+  if (token.length === 2) {
+    const a = token.charCodeAt(0);
+    const b = token.charCodeAt(1);
+    return a >= 48 && a <= 57 && b >= 48 && b <= 57;
+  }
+  return false;
 }
 
 /** The strongest role in a match, if any. */

@@ -1,6 +1,6 @@
 import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
 import { hasRole, matchText, type TextMatch } from './match';
-import { isCandidateKind, isHiddenByMarkup, isInsideOurUi, isRenderedByStyle, textOf, isFieldElement } from './dom';
+import { isCandidateKind, isExcludedByMarkup, isRenderedByStyle, textOf, isFieldElement } from './dom';
 import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
 import { nameIndices, MAX_TEXT } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
@@ -55,6 +55,7 @@ export interface Qualification {
   professionalBox: boolean;
   /** Ids whose text this verdict read (aria-labelledby, label[for]), for invalidation. */
   dependsOnIds: string[];
+  /** What the verdict was made of; empty unless the scan context asks to explain. */
   evidence: Evidence[];
 }
 
@@ -62,10 +63,14 @@ export interface Qualification {
 export interface ScanContext {
   labelsFor: Map<Node, Map<string, Element[]>>;
   headers: HeaderCache;
+  /** Markup exclusion verdicts of shared ancestors and shadow trees (see isExcludedByMarkup). */
+  excluded: Map<Node, boolean>;
+  /** Keep every piece of evidence in the verdict (tests and debugging; scans leave it off). */
+  explain: boolean;
 }
 
-export function createScanContext(): ScanContext {
-  return { labelsFor: new Map(), headers: createHeaderCache() };
+export function createScanContext(options: { explain?: boolean } = {}): ScanContext {
+  return { labelsFor: new Map(), headers: createHeaderCache(), excluded: new Map(), explain: options.explain ?? false };
 }
 
 /** Counts qualifications computed (not served from cache); tests use it to check incremental work. */
@@ -95,30 +100,17 @@ export function qualifyField(element: FieldElement, context: ScanContext): Quali
 
 function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualification {
   if (!isFieldElement(element) || !isCandidateKind(element)) return EMPTY;
-  if (element.closest('thead, [role="columnheader"]')) return EMPTY;
-  if (isInsideOurUi(element)) return EMPTY;
-  if (isHiddenByMarkup(element)) return EMPTY;
+  if (isExcludedByMarkup(element, context.excluded)) return EMPTY;
   const type = (element.getAttribute('type') ?? '').toLowerCase();
   const role = element.getAttribute('role');
   if (type === 'search' || role === 'searchbox') return EMPTY;
 
-  const evidence: Evidence[] = [];
+  const seen: Seen[] = [];
   const dependsOnIds: string[] = [];
-  const add = (kind: SourceKind, text: string, match: TextMatch = matchText(text)) => {
-    if (!text) return match;
-    evidence.push({ kind, text, roles: match.roles, negative: match.negative });
-    return match;
-  };
-  const matches: Array<{ kind: SourceKind; match: TextMatch }> = [];
-  const own = (kind: SourceKind, text: string | null | undefined) => {
-    if (!text || !text.trim()) return;
-    const match = add(kind, text);
-    matches.push({ kind, match });
-  };
 
   // Labels: <label for>, wrapping <label>.
   const labels = labelsOf(element, context, dependsOnIds);
-  for (const label of labels) own('label', textOf(label));
+  for (const label of labels) see(seen, 'label', textOf(label));
   // aria-labelledby: the text of every referenced node.
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -129,12 +121,12 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
       const node = byId(element, id);
       if (node) texts.push(textOf(node));
     }
-    own('labelledby', texts.join(' '));
+    see(seen, 'labelledby', texts.join(' '));
   }
-  own('aria-label', element.getAttribute('aria-label'));
-  own('title', element.getAttribute('title'));
+  see(seen, 'aria-label', element.getAttribute('aria-label'));
+  see(seen, 'title', element.getAttribute('title'));
   const placeholder = element.getAttribute('placeholder');
-  own('placeholder', placeholder);
+  see(seen, 'placeholder', placeholder);
 
   // Name and id tokens: the stronger of the two.
   const name = element.getAttribute('name') ?? '';
@@ -142,7 +134,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   const nameMatch = matchText(name);
   const idMatch = matchText(id);
   const nameSource = bestOf(nameMatch, idMatch) === nameMatch ? name : id;
-  if (nameSource) own('name', nameSource);
+  if (nameSource) see(seen, 'name', nameSource, nameSource === name ? nameMatch : idMatch);
 
   // Column headers, nearest first: the first with a role is the header, the rest are context.
   const headers = headerTexts(element, context.headers, textOf);
@@ -158,48 +150,39 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
         if (digit) headerSlot ??= Number(digit[1]);
         if (match.range !== undefined) headerRange ??= match.range;
       }
-      if (match.negative > 0) {
-        add('header', text, match);
-        matches.push({ kind: 'header', match });
-      }
+      if (match.negative > 0) seen.push({ kind: 'header', text, match, scored: true });
       continue;
     }
     const kind: SourceKind = headerPrimaryFound ? 'header-upper' : 'header';
     headerPrimaryFound = true;
-    add(kind, text, match);
-    matches.push({ kind, match });
+    seen.push({ kind, text, match, scored: true });
     if (match.range !== undefined) headerRange ??= match.range;
   }
 
   // Text just before the field (old portals: <td>CPT:</td><td><input></td>).
-  if (labels.length === 0 && !labelledBy) own('left', leftText(element));
+  if (labels.length === 0 && !labelledBy) see(seen, 'left', leftText(element));
 
   // <select> options.
   if (element.localName === 'select') {
     const options = optionEvidence(element as HTMLSelectElement);
-    if (options) {
-      evidence.push({ kind: 'options', text: '(options)', roles: options, negative: 0 });
-      matches.push({ kind: 'options', match: { roles: options, negative: 0, qualifierOnly: false, boxes: [] } });
-    }
+    if (options) seen.push({ kind: 'options', text: '(options)', match: rolesOnly(options), scored: true });
   }
 
   // Shape: date inputs, date-format placeholders, the current value.
   const shape = shapeEvidence(element, type, placeholder);
-  if (shape) {
-    evidence.push({ kind: 'shape', text: '(shape)', roles: shape, negative: 0 });
-    matches.push({ kind: 'shape', match: { roles: shape, negative: 0, qualifierOnly: false, boxes: [] } });
-  }
+  if (shape) seen.push({ kind: 'shape', text: '(shape)', match: rolesOnly(shape), scored: true });
 
   const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase();
   let negative = 0;
   if (autocomplete && NON_CLAIM_AUTOCOMPLETE.test(autocomplete)) {
     negative += SOURCE_WEIGHT.autocomplete;
-    evidence.push({ kind: 'autocomplete', text: autocomplete, roles: {}, negative: 1 });
+    seen.push({ kind: 'autocomplete', text: autocomplete, match: NEGATIVE_ONLY, scored: false });
   }
 
   const scores: Partial<Record<FieldRole, number>> = {};
   let anyOwnRole = false;
-  for (const { kind, match } of matches) {
+  for (const { kind, match, scored } of seen) {
+    if (!scored) continue;
     const weight = SOURCE_WEIGHT[kind];
     negative += weight * match.negative;
     for (const r of FIELD_ROLES) {
@@ -215,7 +198,8 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   if (!anyOwnRole && negative === 0) {
     const text = contextText(element, dependsOnIds);
     if (text) {
-      const match = add('context', text);
+      const match = matchText(text);
+      seen.push({ kind: 'context', text, match, scored: false });
       for (const r of FIELD_ROLES) {
         const strength = match.roles[r];
         if (strength) scores[r] = (scores[r] ?? 0) + SOURCE_WEIGHT.context * strength;
@@ -238,9 +222,9 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     score,
     weak: false,
     negative,
-    professionalBox: matches.some(({ match }) => match.boxes.some((b) => PROFESSIONAL_BOXES.has(b))),
+    professionalBox: seen.some(({ scored, match }) => scored && match.boxes.some((b) => PROFESSIONAL_BOXES.has(b))),
     dependsOnIds,
-    evidence,
+    evidence: context.explain ? seen.map(({ kind, text, match }) => ({ kind, text, roles: match.roles, negative: match.negative })) : NO_EVIDENCE,
   };
   const indices = nameIndices(name || id);
   if (indices.line !== undefined) result.nameLine = indices.line;
@@ -253,8 +237,8 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   // Slot and range, from the most explicit source that states one.
   const order: SourceKind[] = ['aria-label', 'label', 'labelledby', 'header', 'placeholder', 'title', 'left', 'name'];
   for (const kind of order) {
-    for (const { kind: k, match } of matches) {
-      if (k !== kind) continue;
+    for (const { kind: k, match, scored } of seen) {
+      if (k !== kind || !scored) continue;
       if (match.slot !== undefined) result.slot ??= match.slot;
       if (match.range !== undefined) result.range ??= match.range;
     }
@@ -263,6 +247,27 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   if (result.range === undefined && headerRange !== undefined) result.range = headerRange;
   if (result.slot === undefined && indices.slot !== undefined) result.slot = indices.slot;
   return result;
+}
+
+/** One piece of evidence read from the page; `scored` ones add to the role scores. */
+interface Seen {
+  kind: SourceKind;
+  text: string;
+  match: TextMatch;
+  scored: boolean;
+}
+
+const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
+const NEGATIVE_ONLY: TextMatch = Object.freeze({ roles: {}, negative: 1, qualifierOnly: false, boxes: [] });
+
+function rolesOnly(roles: Partial<Record<FieldRole, number>>): TextMatch {
+  return { roles, negative: 0, qualifierOnly: false, boxes: [] };
+}
+
+/** A field's own text (label, aria-label, name…), matched and kept when it says anything. */
+function see(seen: Seen[], kind: SourceKind, text: string | null | undefined, match?: TextMatch): void {
+  if (!text || !text.trim()) return;
+  seen.push({ kind, text, match: match ?? matchText(text), scored: true });
 }
 
 function bestOf(a: TextMatch, b: TextMatch): TextMatch {
@@ -329,11 +334,17 @@ function leftText(element: Element): string {
   const direct = parts.join(' ').trim();
   if (direct) return direct.slice(0, MAX_TEXT);
   const parent = element.parentElement;
-  if (!parent || parent.querySelectorAll('input, select, textarea').length !== 1) return '';
+  if (!parent || !isOnlyFieldIn(parent, element)) return '';
   const previous = parent.previousElementSibling;
   if (!previous || previous.querySelector('input, select, textarea') || previous.localName === 'label') return '';
   const text = textOf(previous);
   return text.length <= 80 ? text : '';
+}
+
+/** True when `element` is the only field in `parent` (cheap when it is the parent's only child). */
+function isOnlyFieldIn(parent: Element, element: Element): boolean {
+  if (parent.childElementCount === 1 && parent.firstElementChild === element) return true;
+  return parent.querySelectorAll('input, select, textarea').length === 1;
 }
 
 /** Fieldset legend or a labelled group/region around the field. */

@@ -12,12 +12,74 @@ const COMBINING = /[\u0300-\u036f]/g;
  * Splits words the way field names and labels glue them: camelCase, snake_case, kebab-case,
  * brackets, dots, letters next to digits. `svc[2].proc` → svc 2 proc; `lines.0.cptCode` →
  * lines 0 cpt code; `line_3_mod1` → line 3 mod 1; `CPTCode` → cpt code; `Date(s)` → dates.
+ * (A scan tokenizes every field's name and labels: ASCII text takes a one-pass path.)
  */
 export function tokenize(input: string): string[] {
-  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  let text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  if (NON_ASCII.test(text)) return tokenizeByRules(text);
+  if (text.includes('(')) text = text.replace(PLURAL_S, 's');
+  if (text.includes('#')) text = text.replace(HASH, ' number ');
+  const tokens: string[] = [];
+  asciiTokens(text, (token) => tokens.push(token));
+  return tokens;
+}
+
+/**
+ * One pass over ASCII text: words are runs of letters and digits, split where lower case meets
+ * upper case, where letters meet digits, and before the last capital of a run followed by lower
+ * case (CPTCode → CPT Code). `attached` is true when a word follows the previous one directly.
+ */
+function asciiTokens(text: string, emit: (token: string, attached: boolean) => void): void {
+  let current = '';
+  let attached = false;
+  let previous = OTHER;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = charKind(code);
+    if (kind === OTHER) {
+      if (current) emit(current, attached);
+      current = '';
+      attached = false;
+      previous = OTHER;
+      continue;
+    }
+    if (current) {
+      const split =
+        (previous === LOWER && kind === UPPER) ||
+        (previous === DIGIT) !== (kind === DIGIT) ||
+        (previous === UPPER && kind === UPPER && charKind(text.charCodeAt(i + 1)) === LOWER);
+      if (split) {
+        emit(current, attached);
+        current = '';
+        attached = true;
+      }
+    }
+    current += kind === UPPER ? String.fromCharCode(code + 32) : text[i];
+    previous = kind;
+  }
+  if (current) emit(current, attached);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const PLURAL_S = /\(s\)/gi;
+const HASH = /#/g;
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+
+function charKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return OTHER;
+}
+
+/** The general definition (any script): the ASCII path above gives the same tokens, faster. */
+export function tokenizeByRules(text: string): string[] {
   const spaced = text
-    .replace(/\(s\)/gi, 's')
-    .replace(/#/g, ' number ')
+    .replace(PLURAL_S, 's')
+    .replace(HASH, ' number ')
     .replace(/([a-z\u00e0-\u00ff])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([A-Za-z\u00c0-\u00ff])(\d)/g, '$1 $2')
@@ -43,11 +105,16 @@ export interface NameToken {
 export function tokenizeName(input: string): NameToken[] {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   const out: NameToken[] = [];
-  for (const chunk of text.split(/[^A-Za-z0-9\u00c0-\u00ff]+/)) {
-    if (!chunk) continue;
-    const parts = tokenize(chunk);
-    parts.forEach((part, index) => out.push({ text: part, attached: index > 0 }));
+  if (NON_ASCII.test(text)) {
+    for (const chunk of text.split(/[^A-Za-z0-9\u00c0-\u00ff]+/)) {
+      if (!chunk) continue;
+      const parts = tokenize(chunk);
+      parts.forEach((part, index) => out.push({ text: part, attached: index > 0 }));
+    }
+    return out;
   }
+  // ASCII: the chunks are runs of letters and digits, and no chunk holds "(s)" or "#".
+  asciiTokens(text, (token, attached) => out.push({ text: token, attached }));
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { FieldElement } from '../../detection/types';
 
 const summary = (claims: DetectedClaim[]) =>
   claims.map((c) => c.fields.map((f) => `${f.element.id || f.element.getAttribute('name')}:${f.role}@${f.line}${f.slot !== undefined ? `/${f.slot}` : ''}`).join(' '));
-const q = (selector: string) => qualifyField(document.querySelector(selector) as FieldElement, createScanContext());
+const q = (selector: string) => qualifyField(document.querySelector(selector) as FieldElement, createScanContext({ explain: true }));
 
 afterEach(() => {
   document.body.innerHTML = '';

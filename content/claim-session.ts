@@ -1,7 +1,7 @@
 import type { DetectedClaim } from '../detection';
 import { readRawClaim, watchClaims } from '../detection';
 import type { Claim, Finding, PayerProfile } from '../rules';
-import { evaluateRaw, lineRuleIds, lineSeverity } from '../rules';
+import { evaluateRaw, lineVerdicts } from '../rules';
 import type { ClaimState, FrameState } from '../messaging/schemas';
 import { createContractWriter, type ContractEntry } from './contract';
 
@@ -81,14 +81,12 @@ export function startClaimSession(options: ClaimSessionOptions) {
 }
 
 function contractEntries({ detected, findings }: EvaluatedClaim): ContractEntry[] {
+  const verdictOf = lineVerdicts(findings);
   return detected.fields.map(({ element, role, line }) => ({
     element,
     role,
     line,
-    verdict:
-      role === 'cpt' && line !== null
-        ? { severity: lineSeverity(findings, line), ruleIds: lineRuleIds(findings, line) }
-        : undefined,
+    verdict: role === 'cpt' && line !== null ? verdictOf(line) : undefined,
   }));
 }
 
@@ -96,8 +94,9 @@ function frameState(profileId: string, evaluated: readonly EvaluatedClaim[]): Fr
   return {
     profileId,
     paused: false,
-    claims: evaluated.map(
-      ({ detected, claim, findings }, claimIndex): ClaimState => ({
+    claims: evaluated.map(({ detected, claim, findings }, claimIndex): ClaimState => {
+      const verdictOf = lineVerdicts(findings);
+      return {
         claimIndex,
         formType: detected.formType,
         lines: claim.lines.map((line) => ({
@@ -105,11 +104,11 @@ function frameState(profileId: string, evaluated: readonly EvaluatedClaim[]): Fr
           code: line.code,
           modifiers: [...line.modifiers],
           units: line.units,
-          severity: lineSeverity(findings, line.index),
-          ruleIds: lineRuleIds(findings, line.index),
+          severity: verdictOf(line.index).severity,
+          ruleIds: [...verdictOf(line.index).ruleIds],
         })),
         findings,
-      }),
-    ),
+      };
+    }),
   };
 }

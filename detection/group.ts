@@ -15,9 +15,22 @@ const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units',
 
 const CLAIM_SCOPE = 'form, [role="form"]';
 
-/** The <form> (or role=form) holding an element, across shadow boundaries; null for none. */
-function scopeOf(element: Element): Element | null {
-  const direct = element.closest(CLAIM_SCOPE);
+/**
+ * The <form> (or role=form) holding an element, across shadow boundaries; null for none.
+ * Fields of one row share it: the lookup above the field's cell is kept in `memo`.
+ */
+function scopeOf(element: Element, memo: Map<Element, Element | null>): Element | null {
+  const parent = element.parentElement;
+  const above = parent?.parentElement;
+  let direct: Element | null;
+  if (parent && above && !parent.matches(CLAIM_SCOPE)) {
+    let found = memo.get(above);
+    // (Asked of the cell, not of `above`: the same answer, and the same object a field's own lookup gives.)
+    if (found === undefined) memo.set(above, (found = parent.closest(CLAIM_SCOPE)));
+    direct = found;
+  } else {
+    direct = element.closest(CLAIM_SCOPE);
+  }
   if (direct) return direct;
   let root = element.getRootNode();
   for (let guard = 0; guard < 64 && isShadowRoot(root); guard++) {
@@ -35,8 +48,9 @@ function scopeOf(element: Element): Element | null {
  */
 export function buildClaims(root: Document | ShadowRoot | Element, candidates: readonly Candidate[]): DetectedClaim[] {
   const scopes = new Map<Element | null, Candidate[]>();
+  const memo = new Map<Element, Element | null>();
   for (const candidate of candidates) {
-    const scope = scopeOf(candidate.element);
+    const scope = scopeOf(candidate.element, memo);
     const list = scopes.get(scope) ?? [];
     list.push(candidate);
     scopes.set(scope, list);
@@ -130,7 +144,7 @@ function claimsInScope(
 
   return claimGroups.map((group) => ({
     claim: assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole),
-    order: Math.min(...group.fields.map((f) => f.order)),
+    order: group.fields.reduce((first, f) => Math.min(first, f.order), Infinity),
   }));
 }
 
@@ -144,7 +158,7 @@ function nearestBefore<T extends { anchors: Candidate[] }>(groups: T[], order: n
   let best: T | undefined;
   let bestOrder = -Infinity;
   for (const group of groups) {
-    const first = Math.min(...group.anchors.map((a) => a.order));
+    const first = group.anchors.reduce((min, a) => Math.min(min, a.order), Infinity);
     if (first <= order && first > bestOrder) {
       best = group;
       bestOrder = first;
@@ -235,17 +249,28 @@ function assignLines(
   const slotOf = new Map<Candidate, number>();
   for (const [, members] of perLine) {
     members.sort((a, b) => a.order - b.order);
-    for (const role of SINGLE_PER_LINE) {
-      const same = members.filter((m) => m.q.role === role);
-      if (same.length < 2) continue;
-      const keep = same.reduce((best, m) => (rank(m) > rank(best) ? m : best));
-      for (const m of same) if (m !== keep) lineOf.delete(m);
+    // One pass: the strongest field of each single-valued role (the first of equals), and the roles with strong evidence.
+    const kept = new Map<FieldRole, Candidate>();
+    const strongRoles = new Set<FieldRole>();
+    for (const m of members) {
+      if (!m.q.weak) strongRoles.add(m.q.role);
+      if (!SINGLE_PER_LINE.has(m.q.role)) continue;
+      const best = kept.get(m.q.role);
+      if (!best || rank(m) > rank(best)) kept.set(m.q.role, m);
     }
-    const strongRoles = new Set(members.filter((m) => !m.q.weak).map((m) => m.q.role));
-    for (const m of members) if (m.q.weak && strongRoles.has(m.q.role) && !['dos', 'modifier'].includes(m.q.role)) lineOf.delete(m);
-    numberSlots(members.filter((m) => m.q.role === 'modifier' && lineOf.has(m)), slotOf, 1, (m) => m.q.slot);
-    numberSlots(members.filter((m) => m.q.role === 'dos' && lineOf.has(m)), slotOf, 0, (m) => m.q.range);
-    for (const m of members) if (m.q.role === 'pointer' && m.q.slot !== undefined) slotOf.set(m, m.q.slot);
+    const modifiers: Candidate[] = [];
+    const dates: Candidate[] = [];
+    for (const m of members) {
+      const role = m.q.role;
+      if (SINGLE_PER_LINE.has(role) && kept.get(role) !== m) lineOf.delete(m);
+      // Weak evidence gives way to strong evidence for the same role (several dates and modifiers are normal).
+      else if (m.q.weak && strongRoles.has(role) && role !== 'dos' && role !== 'modifier') lineOf.delete(m);
+      else if (role === 'modifier') modifiers.push(m);
+      else if (role === 'dos') dates.push(m);
+      else if (role === 'pointer' && m.q.slot !== undefined) slotOf.set(m, m.q.slot);
+    }
+    numberSlots(modifiers, slotOf, 1, (m) => m.q.slot);
+    numberSlots(dates, slotOf, 0, (m) => m.q.range);
   }
 
   for (const field of fields) {

@@ -14,10 +14,12 @@ const ARIA_GRID = '[role="grid"], [role="table"], [role="treegrid"]';
 
 export interface HeaderCache {
   models: Map<Element, HeaderModel>;
+  /** Column of every cell of a row, computed once per row (rows hold several fields). */
+  columns: Map<Element, Map<Element, number>>;
 }
 
 export function createHeaderCache(): HeaderCache {
-  return { models: new Map() };
+  return { models: new Map(), columns: new Map() };
 }
 
 function span(value: string | null, fallback = 1, max = 1000): number {
@@ -39,7 +41,7 @@ export function headerTexts(element: Element, cache: HeaderCache, textOf: (node:
     if (!row || !table || row.localName !== 'tr') return [];
     const model = tableModel(table, cache, textOf);
     if (!model) return [];
-    const column = columnOfTableCell(cell, row);
+    const column = columnOfTableCell(cell, row, cache);
     return [...(model.columns[column] ?? [])].reverse();
   }
   if (ariaCell) {
@@ -76,12 +78,19 @@ function headersAttribute(cell: Element, textOf: (node: Node) => string): string
   return texts.reverse();
 }
 
-function columnOfTableCell(cell: Element, row: Element): number {
-  let column = 0;
-  for (let c = row.firstElementChild; c && c !== cell; c = c.nextElementSibling) {
-    if (c.localName === 'td' || c.localName === 'th') column += span(c.getAttribute('colspan'));
+function columnOfTableCell(cell: Element, row: Element, cache: HeaderCache): number {
+  let columns = cache.columns.get(row);
+  if (!columns) {
+    columns = new Map();
+    let column = 0;
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName !== 'td' && c.localName !== 'th') continue;
+      columns.set(c, column);
+      column += span(c.getAttribute('colspan'));
+    }
+    cache.columns.set(row, columns);
   }
-  return column;
+  return columns.get(cell) ?? 0;
 }
 
 /** Rows and cells by plain DOM (no table-section APIs: not every DOM implements them). */

@@ -318,7 +318,7 @@ function leftText(element: Element): string {
   while (node && length < 80) {
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (isFieldElement(el) || el.querySelector('input, select, textarea') || el.localName === 'label' || el.localName === 'br') break;
+      if (isFieldElement(el) || el.localName === 'label' || el.localName === 'br' || holdsField(el)) break;
       const text = textOf(el);
       parts.unshift(text);
       length += text.length;
@@ -336,9 +336,17 @@ function leftText(element: Element): string {
   const parent = element.parentElement;
   if (!parent || !isOnlyFieldIn(parent, element)) return '';
   const previous = parent.previousElementSibling;
-  if (!previous || previous.querySelector('input, select, textarea') || previous.localName === 'label') return '';
+  if (!previous || previous.localName === 'label' || holdsField(previous)) return '';
   const text = textOf(previous);
   return text.length <= 80 ? text : '';
+}
+
+/** True when a field is inside `element` (cheap when it is the first child, as in a table cell). */
+function holdsField(element: Element): boolean {
+  const first = element.firstElementChild;
+  if (!first) return false;
+  if (isFieldElement(first)) return true;
+  return element.querySelector('input, select, textarea') !== null;
 }
 
 /** True when `element` is the only field in `parent` (cheap when it is the parent's only child). */

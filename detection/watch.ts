@@ -11,7 +11,17 @@ export interface WatchOptions {
   onError?: (error: unknown) => void;
   /** How often custom elements without a shadow root yet are checked for a late one (ms). */
   shadowPollMs?: number;
+  /**
+   * Pages with more fields than this not yet qualified (a first scan of a long claim) are
+   * qualified in slices of a few milliseconds, giving the page the main thread in between.
+   */
+  sliceAbove?: number;
+  /** Length of one slice of that work (ms). */
+  sliceMs?: number;
 }
+
+/** Longest stretch of qualification work before the page gets the main thread back (ms). */
+const SLICE_MS = 40;
 
 export interface ClaimWatcher {
   /** Re-reads the whole page now (new shadow roots included) and reports the claims. */
@@ -57,8 +67,6 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   const cache = new WeakMap<Element, Qualification>();
   const roots = new Set<ShadowRoot>();
   const pendingHosts = new Set<Element>();
-  let knownFields = new WeakSet<Element>();
-  let currentFields: FieldElement[] = [];
   let claims: DetectedClaim[] = [];
   let detected = new Set<Element>();
   let snapshot = new Map<Element, string>();
@@ -156,21 +164,31 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     for (let i = 0; i < list.length; i++) cache.delete(list[i]!);
   };
 
-  let dependents: Map<string, Element[]> | undefined;
-  const dependentsOf = (id: string): Element[] => {
-    if (!dependents) {
-      dependents = new Map();
-      for (const field of currentFields) {
-        const q = cache.get(field);
-        if (!q) continue;
-        for (const dep of q.dependsOnIds) {
-          const list = dependents.get(dep) ?? [];
-          list.push(field);
-          dependents.set(dep, list);
-        }
-      }
+  /** Fields whose verdict read the text of an element by id (aria-labelledby, label[for]). */
+  const dependents = new Map<string, Set<Element>>();
+  const remember = (element: Element, q: Qualification) => {
+    cache.set(element, q);
+    for (const id of q.dependsOnIds) {
+      let set = dependents.get(id);
+      if (!set) dependents.set(id, (set = new Set()));
+      set.add(element);
     }
-    return dependents.get(id) ?? [];
+  };
+  /** Forgets fields no longer in the page (re-rendered rows), now and then. */
+  let scansSincePrune = 0;
+  const pruneDependents = () => {
+    if (++scansSincePrune < 50) return;
+    scansSincePrune = 0;
+    for (const [id, set] of dependents) {
+      for (const field of set) if (!field.isConnected) set.delete(field);
+      if (set.size === 0) dependents.delete(id);
+    }
+  };
+  const invalidateDependents = (id: string) => {
+    const set = dependents.get(id);
+    if (!set) return;
+    for (const field of set) cache.delete(field);
+    dependents.delete(id); // re-qualifying adds them back
   };
 
   /** Text changed inside `element`: re-qualify the fields that read it. */
@@ -191,15 +209,14 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (legend) invalidateWithin(legend.parentElement);
     let node: Element | null = element;
     for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
-      if (node.id) for (const field of dependentsOf(node.id)) cache.delete(field);
+      if (node.id) invalidateDependents(node.id);
     }
-    // Text beside a field (<td>CPT:</td><td><input></td>).
+    // Text beside a field (<td>CPT:</td><td><input></td>): only small containers, counted without a full query.
     const parent = element.parentElement;
-    if (parent && parent.querySelectorAll(FIELD_SELECTOR).length <= 4) invalidateWithin(parent);
+    if (parent && hasFewFields(parent, 4)) invalidateWithin(parent);
   };
 
   function processRecords(records: MutationRecord[]): void {
-    dependents = undefined;
     for (const record of records) {
       const target = record.target;
       if (target.nodeType === 1 && (target as Element).hasAttribute(UI_ATTRIBUTE)) continue;
@@ -261,25 +278,29 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     const fields = collectFields(doc, [...roots]);
     const context = createScanContext();
     const candidates: Candidate[] = [];
-    const known = new WeakSet<Element>();
     for (let i = 0; i < fields.length; i++) {
       const element = fields[i]!;
-      known.add(element);
       let q = fullInvalidate ? undefined : cache.get(element);
       if (!q) {
         q = qualifyField(element, context);
-        cache.set(element, q);
+        remember(element, q);
       }
       if (q.role) candidates.push({ element, q: q as Candidate['q'], order: i });
     }
     fullInvalidate = false;
-    knownFields = known;
-    currentFields = fields;
+    pruneDependents();
     schedulePoll();
     return buildClaims(doc, candidates);
   }
 
   function flushDom(): void {
+    if (warming) {
+      // Records stay queued: the scan that ends the warm-up reads the page as it is then.
+      void warming.then(() => {
+        if (pending.length) scheduleDom();
+      });
+      return;
+    }
     const records = pending.splice(0, pending.length);
     records.push(...observer.takeRecords());
     processRecords(records);
@@ -309,10 +330,53 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
   }
 
+  /**
+   * Qualifies fields not in the cache yet, a few milliseconds at a time, so that a first scan of
+   * a long claim never holds the main thread for long (the page keeps loading and responding).
+   * Resolves false when stopped; DOM batches wait meanwhile (see flushDom).
+   */
+  let warming: Promise<boolean> | undefined;
+  async function qualifyInSlices(fields: readonly FieldElement[]): Promise<boolean> {
+    const context = createScanContext();
+    let sliceStart = performance.now();
+    for (let i = 0; i < fields.length; i++) {
+      if (stopped) return false;
+      const element = fields[i]!;
+      if (!cache.has(element)) remember(element, qualifyField(element, context));
+      if ((i & 63) === 63 && performance.now() - sliceStart >= (opts.sliceMs ?? SLICE_MS)) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    return !stopped;
+  }
+
+  /** A full scan; on a page with many unqualified fields, after qualifying them in slices. */
   function fullScan(): void {
     discover(doc);
-    pending.splice(0, pending.length);
-    observer.takeRecords();
+    const threshold = opts.sliceAbove ?? 1000;
+    if (!warming && !fullInvalidate) {
+      const fields = collectFields(doc, [...roots]);
+      let unqualified = 0;
+      for (const field of fields) if (!cache.has(field)) unqualified++;
+      if (unqualified > threshold) {
+        warming = qualifyInSlices(fields);
+        void warming.then(guard((ready: boolean) => {
+          warming = undefined;
+          if (ready) fullScan();
+        }));
+        return;
+      }
+    }
+    if (warming) return; // the warm-up ends with a full scan
+    fullScanNow();
+  }
+
+  function fullScanNow(): void {
+    // Changes seen while fields were being qualified make those verdicts stale: drop them first.
+    const records = pending.splice(0, pending.length);
+    records.push(...observer.takeRecords());
+    processRecords(records);
     claims = scan();
     detected = new Set();
     for (const claim of claims) for (const field of claim.fields) detected.add(field.element);
@@ -333,7 +397,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       scheduleValue();
       return;
     }
-    if (knownFields.has(target)) return;
+    if (cache.has(target)) return; // qualified, not a claim field
     // A field we have never seen: maybe in a shadow root attached after we looked.
     for (const node of path) if (isShadowRoot(node as Node)) addRoot(node as ShadowRoot);
     scheduleDom();
@@ -370,6 +434,30 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       fullScan();
     }),
   };
+}
+
+/** True when `container` holds at most `limit` fields (stops counting early: containers can be huge). */
+function hasFewFields(container: Element, limit: number): boolean {
+  let found = 0;
+  let visited = 0;
+  const walker = container.ownerDocument.createTreeWalker(container, 1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (isFieldElement(node) && ++found > limit) return false;
+    if (++visited > 64) return false; // a big container is a table or a form, not a label's neighbourhood
+  }
+  return true;
+}
+
+/** A macrotask boundary without timer clamping: the page's own tasks (and `load`) run in between. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Same claims, same fields, same roles, lines and slots, in the same order. */

@@ -102,6 +102,34 @@ export function lineSeverity(findings: readonly Finding[], lineIndex: number): L
   return worst;
 }
 
+export interface LineVerdict {
+  severity: LineSeverity;
+  /** Rules that fired for the line (info included), sorted and unique. */
+  ruleIds: string[];
+}
+
+const OK_VERDICT: LineVerdict = Object.freeze({ severity: 'ok', ruleIds: Object.freeze([]) as unknown as string[] });
+
+/**
+ * `lineSeverity` and `lineRuleIds` for every line at once, in one pass over the findings
+ * (a long claim asks for all its lines on every keystroke). Lines without findings are 'ok'.
+ */
+export function lineVerdicts(findings: readonly Finding[]): (lineIndex: number) => LineVerdict {
+  const byLine = new Map<number, { severity: LineSeverity; ruleIds: Set<string> }>();
+  for (const finding of findings) {
+    for (const line of finding.lines) {
+      let entry = byLine.get(line);
+      if (!entry) byLine.set(line, (entry = { severity: 'ok', ruleIds: new Set() }));
+      entry.ruleIds.add(finding.ruleId);
+      if (finding.severity === 'error') entry.severity = 'error';
+      else if (finding.severity === 'warning' && entry.severity === 'ok') entry.severity = 'warning';
+    }
+  }
+  const verdicts = new Map<number, LineVerdict>();
+  for (const [line, entry] of byLine) verdicts.set(line, { severity: entry.severity, ruleIds: [...entry.ruleIds].sort() });
+  return (lineIndex) => verdicts.get(lineIndex) ?? OK_VERDICT;
+}
+
 /** Ids of the rules that fired for a line (info included), sorted and unique. */
 export function lineRuleIds(findings: readonly Finding[], lineIndex: number): string[] {
   return [...new Set(findings.filter((finding) => finding.lines.includes(lineIndex)).map((finding) => finding.ruleId))].sort();

@@ -27,7 +27,7 @@ export {
 } from './finding';
 export { normalizeClaim } from './normalize';
 export { parseUsDate } from './dates';
-export { evaluate, evaluateRaw, lineSeverity, lineRuleIds, ruleSettingFor, type EvaluateOptions } from './engine';
+export { evaluate, evaluateRaw, lineSeverity, lineRuleIds, lineVerdicts, ruleSettingFor, type EvaluateOptions, type LineVerdict } from './engine';
 export {
   BUILTIN_PROFILES,
   DEFAULT_PROFILE_ID,

@@ -12,7 +12,7 @@ function page(lines: number): void {
     <table><thead><tr><th>CPT</th><th>Modifier</th><th>Units</th></tr></thead><tbody>${Array.from({ length: lines }, (_, n) => row(n)).join('')}</tbody></table></form>`;
 }
 
-function watch(opts: { shadowPollMs?: number } = {}) {
+function watch(opts: { shadowPollMs?: number; sliceAbove?: number; sliceMs?: number } = {}) {
   const controller = new AbortController();
   const calls: DetectedClaim[][] = [];
   const errors: unknown[] = [];
@@ -27,6 +27,41 @@ afterEach(() => {
 });
 
 describe('watchClaims', () => {
+  it('qualifies a long page in slices, giving the page the main thread in between, then reports once', async () => {
+    page(200);
+    let pageTasks = 0;
+    const ticker = setInterval(() => pageTasks++, 0);
+    const w = watch({ sliceAbove: 100, sliceMs: 0 });
+    expect(w.calls).toHaveLength(0);
+    await vi.waitFor(() => expect(w.calls).toHaveLength(1));
+    clearInterval(ticker);
+    expect(pageTasks).toBeGreaterThan(0);
+    expect(w.last()[0]!.fields.filter((f) => f.role === 'cpt')).toHaveLength(200);
+    w.controller.abort();
+  });
+
+  it('a change made while slices are qualified is in the first report', async () => {
+    page(200);
+    const w = watch({ sliceAbove: 100, sliceMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a few slices in
+    const first = document.querySelector<HTMLInputElement>('[name="line[0][cpt]"]')!;
+    first.setAttribute('aria-label', 'Promo code');
+    first.setAttribute('name', 'promo');
+    await vi.waitFor(() => expect(w.calls.length).toBeGreaterThan(0));
+    await frame();
+    expect(w.last()[0]!.fields.some((f) => f.element === first)).toBe(false);
+    expect(w.last()[0]!.fields.filter((f) => f.role === 'cpt')).toHaveLength(199);
+    w.controller.abort();
+  });
+
+  it('stops slicing when aborted', async () => {
+    page(200);
+    const w = watch({ sliceAbove: 100, sliceMs: 0 });
+    w.controller.abort();
+    await frame();
+    expect(w.calls).toHaveLength(0);
+  });
+
   it('scans at once and reports the claims', () => {
     page(2);
     const w = watch();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { BUILTIN_PROFILES, evaluate, evaluateRaw, FindingSchema, lineRuleIds, lineSeverity, normalizeClaim, parseProfileJson, type RawClaim } from '../../rules';
+import { BUILTIN_PROFILES, evaluate, evaluateRaw, FindingSchema, lineRuleIds, lineSeverity, lineVerdicts, normalizeClaim, parseProfileJson, type RawClaim } from '../../rules';
 
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
 
@@ -107,6 +107,9 @@ describe('rules properties', () => {
           if (lineSeverity(findings, line.index) !== expected) return false;
           const ids = lineRuleIds(findings, line.index);
           if (ids.join() !== [...new Set(ids)].sort().join()) return false;
+          // The all-lines-at-once form agrees with the per-line one.
+          const verdict = lineVerdicts(findings)(line.index);
+          if (verdict.severity !== expected || verdict.ruleIds.join() !== ids.join()) return false;
         }
         return true;
       }),

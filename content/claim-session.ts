@@ -1,5 +1,5 @@
 import type { DetectedClaim } from '../detection';
-import { readRawClaim, watchClaims } from '../detection';
+import { readRawClaim } from '../detection';
 import type { Claim, Finding, PayerProfile } from '../rules';
 import { evaluateRaw, lineVerdicts } from '../rules';
 import type { ClaimState, FrameState } from '../messaging/schemas';
@@ -12,8 +12,15 @@ export interface EvaluatedClaim {
   findings: Finding[];
 }
 
+/** Where the claims come from: the frame's sensor (content/sensor.ts). */
+export interface ClaimSource {
+  readonly claims: readonly DetectedClaim[];
+  subscribe(listener: (claims: readonly DetectedClaim[]) => void): () => void;
+  rescan(): void;
+}
+
 export interface ClaimSessionOptions {
-  document: Document;
+  source: ClaimSource;
   signal: AbortSignal;
   /** Paused on this site from the start: no attributes, no markers until resumed. */
   paused?: boolean;
@@ -25,8 +32,8 @@ export interface ClaimSessionOptions {
 }
 
 /**
- * The content script's pipeline: page → detection → claim model → rules → findings.
- * Runs on every batched DOM or value change, and whenever the profile changes.
+ * The engine's pipeline: detected claims → claim model → rules → findings → contract attributes.
+ * Runs on every batched DOM or value change the sensor reports, and whenever the profile changes.
  */
 export function startClaimSession(options: ClaimSessionOptions) {
   const contract = createContractWriter();
@@ -55,14 +62,24 @@ export function startClaimSession(options: ClaimSessionOptions) {
     }
   }
 
-  const watcher = watchClaims(options.document, { signal: options.signal, onChange: run, onError: options.onError });
-  options.signal.addEventListener('abort', () => contract.clear(), { once: true });
+  const { source } = options;
+  const unsubscribe = source.subscribe(run);
+  options.signal.addEventListener(
+    'abort',
+    () => {
+      unsubscribe();
+      contract.clear();
+    },
+    { once: true },
+  );
+  // The sensor may have found the claims before the engine was loaded.
+  if (source.claims.length) run(source.claims);
 
   return {
     /** Re-runs the rules (e.g. after a profile switch) without waiting for the page to change. */
     reevaluate(): void {
       if (latest.length) run(latest);
-      else watcher.rescan();
+      else source.rescan();
     },
     setPaused(next: boolean): void {
       paused = next;
@@ -71,7 +88,7 @@ export function startClaimSession(options: ClaimSessionOptions) {
         contract.clear();
         options.onEvaluated([], { profileId: options.profile().id, paused: true, claims: [] });
       } else {
-        watcher.rescan();
+        source.rescan();
       }
     },
     get evaluated(): readonly EvaluatedClaim[] {

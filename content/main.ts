@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../components/i18n';
 import { describeFix } from '../components/FindingList';
 import { setDescriptorPack } from '../components/descriptors';
@@ -14,6 +13,7 @@ import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
 import { startClaimSession } from './claim-session';
 import { markersFor } from './markers';
+import type { Sensor } from './sensor';
 import { localToday } from './today';
 
 /** Reports our own failures without letting them reach the page, and without any field value. */
@@ -32,8 +32,15 @@ async function loadProfile(): Promise<PayerProfile> {
 /** How long state reports to the background are coalesced while the coder types. */
 const REPORT_DELAY_MS = 120;
 
-/** Boots ClaimGuide in one frame: settings → session (detection → rules) → overlay and background. */
-export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
+/** How recent a pointer position must be for the engine to answer the hover that woke it. */
+const HOVER_CARRY_MS = 2000;
+
+/**
+ * Boots the engine in one frame, beside its sensor: settings → session (claims → rules) →
+ * overlay and background.
+ */
+export async function runClaimGuide(sensor: Sensor): Promise<void> {
+  const { ctx } = sensor;
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
   // Settings are read together: start-up time is the coder's wait for the first markers.
@@ -42,6 +49,9 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
   setDescriptorPack(pack);
   const overlay = await createOverlay(ctx, { onError: reportError, onApply: applyFix });
   ctx.onInvalidated(() => overlay.destroy());
+  // The engine may have been loaded by a hover over a code: describe it without waiting for a move.
+  const pointer = sensor.lastPointer;
+  if (pointer && performance.now() - pointer.at < HOVER_CARRY_MS) overlay.hoverAt(pointer.x, pointer.y);
   const announcer = createErrorAnnouncer();
 
   let lastState: FrameState = { profileId: profile.id, paused: false, claims: [] };
@@ -63,7 +73,7 @@ export async function runClaimGuide(ctx: ContentScriptContext): Promise<void> {
   };
 
   const session = startClaimSession({
-    document,
+    source: sensor,
     signal: ctx.signal,
     paused: pausedAtStart,
     profile: () => profile,

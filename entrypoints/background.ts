@@ -7,12 +7,16 @@ import { reconcileSites } from '../settings/sites';
 import {
   ContentMessageSchema,
   FromPanelMessageSchema,
+  LoadEngineRequestSchema,
   PANEL_PORT_NAME,
   parseMessage,
   TabSummaryRequestSchema,
   type ToContentMessage,
   type ToPanelMessage,
 } from '../messaging/schemas';
+
+/** The engine's bundle (entrypoints/engine.ts), as built. */
+const ENGINE_FILE = '/engine.js';
 
 /**
  * The hub between content scripts and the side panel: keeps each tab's latest claim state
@@ -75,12 +79,28 @@ export default defineBackground(() => {
     if (tabId !== null) askTab(tabId);
   }
 
+  /**
+   * Loads the engine (rules, settings, overlay) into the one frame whose sensor asked: only frames
+   * with a claim pay for it. It is one of our own packaged files, never remote code.
+   */
+  async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
+      return true;
+    } catch {
+      return false; // the frame navigated away or the site's permission was removed meanwhile
+    }
+  }
+
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const summary = parseMessage(TabSummaryRequestSchema, message);
     if (summary) return Promise.resolve(countFindings(registry.get(summary.tabId)));
-    const parsed = parseMessage(ContentMessageSchema, message);
     const tabId = sender.tab?.id;
+    if (tabId !== undefined && parseMessage(LoadEngineRequestSchema, message)) {
+      return loadEngine(tabId, sender.frameId ?? 0);
+    }
+    const parsed = parseMessage(ContentMessageSchema, message);
     if (!parsed || tabId === undefined) return undefined;
     registry.update(tabId, sender.frameId ?? 0, parsed.state);
     pushToPanels(tabId);

@@ -38,6 +38,10 @@ export type FrameState = z.infer<typeof FrameStateSchema>;
 export const ContentMessageSchema = z.object({ type: z.literal('frame-state'), state: FrameStateSchema });
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
+/** Sensor → background: this frame has a claim (or a described code under the pointer); load the engine into it. */
+export const LoadEngineRequestSchema = z.object({ type: z.literal('load-engine') });
+export type LoadEngineRequest = z.infer<typeof LoadEngineRequestSchema>;
+
 /** Background → content script (to one frame). */
 export const ToContentMessageSchema = z.union([
   z.object({ type: z.literal('request-state') }),

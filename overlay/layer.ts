@@ -201,6 +201,11 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
   ctx.addEventListener(document, 'keydown', onKeyDown as EventListener, { capture: true });
 
   return {
+    /** Looks up what is under a point now, as a hover there would (the pointer may not move again). */
+    hoverAt: guarded((x: number, y: number) => {
+      tooltip = lookup(deepElementFromPoint(x, y) ?? undefined, x, y);
+      if (tooltip) schedule();
+    }),
     setMarkers(next: OverlayMarker[]): void {
       resizeObserver.disconnect();
       markers = next;
@@ -228,6 +233,17 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
       ui.remove();
     },
   };
+}
+
+/** The innermost element at a point, through open shadow roots (ours excluded by lookup). */
+function deepElementFromPoint(x: number, y: number): Element | null {
+  let element = document.elementFromPoint(x, y);
+  for (let depth = 0; element?.shadowRoot && depth < 32; depth++) {
+    const inner = element.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === element) break;
+    element = inner;
+  }
+  return element;
 }
 
 export type Overlay = Awaited<ReturnType<typeof createOverlay>>;

@@ -1,13 +1,18 @@
 /** Finding the word under the pointer in page text, without touching the page's text nodes. */
 
 const WORD = /[A-Za-z0-9]/;
+const DIGIT = /[0-9]/;
 
-/** The alphanumeric word of `text` that contains `offset` (or ends right at it). */
+/**
+ * The alphanumeric word of `text` that contains `offset` (or ends right at it). A hyphen between
+ * digits joins them (a ZIP+4 such as 77372-0001, a phone number): such a number is not a code.
+ */
 export function wordAt(text: string, offset: number): string {
   let start = Math.min(Math.max(offset, 0), text.length);
   let end = start;
-  while (start > 0 && WORD.test(text[start - 1]!)) start -= 1;
-  while (end < text.length && WORD.test(text[end]!)) end += 1;
+  const joins = (at: number) => text[at] === '-' && DIGIT.test(text[at - 1] ?? '') && DIGIT.test(text[at + 1] ?? '');
+  while (start > 0 && (WORD.test(text[start - 1]!) || joins(start - 1))) start -= 1;
+  while (end < text.length && (WORD.test(text[end]!) || joins(end))) end += 1;
   return text.slice(start, end);
 }
 

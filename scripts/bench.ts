@@ -43,10 +43,19 @@ rows.push({ figure: 'rules: evaluate a 1-line claim (median)', value: rules.rule
 rows.push({ figure: 'rules: evaluate a 50-line claim (median)', value: rules.rules_50!, unit: 'ms', budget: 0.5 });
 rows.push({ figure: 'rules: evaluate a 500-line claim (median)', value: rules.rules_500!, unit: 'ms' });
 
-// 2. Content script size.
-const script = readFileSync(`${EXTENSION_PATH}/content-scripts/claim.js`);
-rows.push({ figure: 'content script size (raw)', value: round(script.length / 1024, 1), unit: 'KB' });
-rows.push({ figure: 'content script size (gzip)', value: round(gzipSync(script).length / 1024, 1), unit: 'KB', budget: 30 });
+// 2. Content script size. The manifest's content script is the sensor, in every page and frame of
+// an enabled site; the engine is injected only into frames that hold a claim (or a hovered code).
+const sizeOf = (file: string) => {
+  const bytes = readFileSync(`${EXTENSION_PATH}/${file}`);
+  return { raw: round(bytes.length / 1024, 1), gzip: round(gzipSync(bytes).length / 1024, 1) };
+};
+const sensor = sizeOf('content-scripts/claim.js');
+const engine = sizeOf('engine.js');
+rows.push({ figure: 'content script (sensor, every frame) size (raw)', value: sensor.raw, unit: 'KB' });
+rows.push({ figure: 'content script (sensor, every frame) size (gzip)', value: sensor.gzip, unit: 'KB', budget: 30 });
+rows.push({ figure: 'engine, injected into claim frames only (raw)', value: engine.raw, unit: 'KB' });
+rows.push({ figure: 'engine, injected into claim frames only (gzip)', value: engine.gzip, unit: 'KB' });
+rows.push({ figure: 'claim frame total, sensor + engine (gzip)', value: round(sensor.gzip + engine.gzip, 1), unit: 'KB' });
 }
 
 // 3. In Chromium with the extension, on the 500-line demo page.

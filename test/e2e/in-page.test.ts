@@ -121,6 +121,28 @@ describe('hover lookups', () => {
     expect(await page.locator('#history').innerHTML()).toBe(htmlBefore);
     await page.close();
   });
+
+  it('load the engine into a page without a claim only when a described code is hovered', async () => {
+    const page = await extension().context.newPage();
+    await page.goto(`${extension().portal}/remittance.html`);
+    const layer = page.locator('[data-claimguide-ui]');
+    // Text that merely contains a code (a ZIP+4) and plain numbers wake nothing.
+    for (const text of ['12345', '77372-0001', '9800.00']) {
+      const box = (await page.getByText(text).first().boundingBox())!;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    }
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+    expect(await layer.count()).toBe(0);
+    const cell = page.locator('#remittance td', { hasText: /^77372$/ });
+    const box = (await cell.boundingBox())!;
+    await page.mouse.move(box.x + 8, box.y + box.height / 2);
+    // Answered without a further move: the engine describes what the pointer already rests on.
+    const tooltip = page.locator('[data-claimguide-tooltip="77372"]');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await layer.count()).toBe(1);
+    expect(await page.locator('[data-claimguide-role]').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe('the portal is untouched', () => {

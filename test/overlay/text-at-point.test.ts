@@ -9,6 +9,10 @@ describe('wordAt', () => {
     ['  ', 1, ''],
     ['', 0, ''],
     ['77432', 99, '77432'],
+    ['payer ZIP 77372-0001.', 12, '77372-0001'],
+    ['payer ZIP 77372-0001.', 18, '77372-0001'],
+    ['77372-G6001', 2, '77372'],
+    ['lines 1-2', 7, '1-2'],
   ])('%j at %i → %j', (text, offset, expected) => {
     expect(wordAt(text, offset)).toBe(expected);
   });

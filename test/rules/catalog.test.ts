@@ -1,4 +1,5 @@
 import { CODES, describeCode, describeModifier, isSrsCode, MODIFIERS } from '../../rules';
+import { CATALOG_CODE_IDS } from '../../rules/catalog/code-ids';
 
 const ISSUE_CODES = [
   '77371', '77372', '77373', '77432', '77435', '77263', '77295', '77300', '77301', '77334', '77336', '77370', '77014', '77387',
@@ -16,6 +17,10 @@ describe('code catalog', () => {
     for (const related of entry!.relatedCodes) {
       expect(related.why.en && related.why.es).toBeTruthy();
     }
+  });
+
+  it('lists, for the always-on sensor, exactly the codes the catalog describes', () => {
+    expect([...CATALOG_CODE_IDS]).toEqual(CODES.map((entry) => entry.code));
   });
 
   it('normalizes the looked-up code and knows nothing it should not', () => {

@@ -1,0 +1,121 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { watchClaims, type DetectedClaim } from '../detection';
+import { wordAtPoint } from '../overlay/text-at-point';
+import type { LoadEngineRequest } from '../messaging/schemas';
+import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
+
+/**
+ * The always-on part of ClaimGuide in a frame: it watches the page for claims and nothing else.
+ * It writes nothing to the page and reads no settings. When a claim appears (or the pointer rests
+ * on a code the catalog describes), it asks the background to load the engine into this frame:
+ * rules, settings, markers and cards, which read the claims from here.
+ */
+export interface Sensor {
+  ctx: ContentScriptContext;
+  /** The claims found by the latest scan. */
+  readonly claims: readonly DetectedClaim[];
+  /** Calls `listener` after every scan that changed the claims or their values. */
+  subscribe(listener: (claims: readonly DetectedClaim[]) => void): () => void;
+  /** Scans the whole page again now and reports. */
+  rescan(): void;
+  /** Where the pointer last was (and when, `performance.now()`), so a hover that woke the engine is still answered. */
+  readonly lastPointer: PointerPlace | null;
+  /** Set by the engine once it runs, so a second injection does nothing. */
+  engineStarted: boolean;
+}
+
+export interface PointerPlace {
+  x: number;
+  y: number;
+  at: number;
+}
+
+/** Where the sensor is kept for the engine: both run in this frame's isolated world, not the page's. */
+export const SENSOR_KEY = Symbol.for('claimguide.sensor');
+
+export function sensorOf(scope: object): Sensor | undefined {
+  return (scope as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY];
+}
+
+/** The codes the catalog describes; the engine looks up what each means. */
+const DESCRIBED_CODES = new Set(CATALOG_CODE_IDS);
+
+/** How long the pointer rests on a code before the engine is loaded to describe it. */
+const HOVER_REST_MS = 150;
+
+export function startSensor(ctx: ContentScriptContext, onError: (error: unknown) => void): Sensor {
+  const listeners = new Set<(claims: readonly DetectedClaim[]) => void>();
+  let claims: readonly DetectedClaim[] = [];
+  let engineRequested = false;
+  let lastPointer: PointerPlace | null = null;
+  const notePointer = (event: Event) => {
+    const { clientX, clientY } = event as PointerEvent;
+    lastPointer = { x: clientX, y: clientY, at: performance.now() };
+  };
+
+  const requestEngine = () => {
+    if (engineRequested || ctx.isInvalid) return;
+    engineRequested = true;
+    const request: LoadEngineRequest = { type: 'load-engine' };
+    browser.runtime.sendMessage(request).catch(() => {
+      engineRequested = false; // the worker was not listening yet: ask again on the next change
+    });
+  };
+
+  const watcher = watchClaims(document, {
+    signal: ctx.signal,
+    onError,
+    onChange(next) {
+      claims = next;
+      if (next.length) requestEngine();
+      for (const listener of listeners) {
+        try {
+          listener(next);
+        } catch (error) {
+          onError(error);
+        }
+      }
+    },
+  });
+
+  // A code written in the page (a claim history, a remittance): load the engine to describe it when
+  // the pointer rests on it. Only the word under the pointer counts, as the engine's own lookup.
+  let restTimer = 0;
+  const onPointerMove = (event: Event) => {
+    if (sensor.engineStarted || engineRequested) return;
+    notePointer(event);
+    clearTimeout(restTimer);
+    restTimer = ctx.setTimeout(() => {
+      try {
+        const place = lastPointer;
+        if (place && wordAtPoint(document, place.x, place.y, (word) => DESCRIBED_CODES.has(word))) requestEngine();
+      } catch (error) {
+        onError(error);
+      }
+    }, HOVER_REST_MS);
+  };
+  ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
+
+  const sensor: Sensor = {
+    ctx,
+    get claims() {
+      return claims;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    rescan: () => watcher.rescan(),
+    get lastPointer() {
+      return lastPointer;
+    },
+    engineStarted: false,
+  };
+  (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY] = sensor;
+  ctx.onInvalidated(() => {
+    listeners.clear();
+    if (sensorOf(globalThis) === sensor) delete (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY];
+  });
+  return sensor;
+}

@@ -1,0 +1,14 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { runClaimGuide } from '../content/main';
+import { sensorOf } from '../content/sensor';
+
+// Injected by the background into a frame whose sensor found a claim (or a described code under
+// the pointer): rules, settings, markers and cards. Runs beside the sensor in the same isolated world.
+export default defineUnlistedScript(() => {
+  const sensor = sensorOf(globalThis);
+  if (!sensor || sensor.engineStarted || sensor.ctx.isInvalid) return;
+  sensor.engineStarted = true;
+  runClaimGuide(sensor).catch((error: unknown) => {
+    console.debug('[ClaimGuide] failed to start:', error instanceof Error ? error.name : typeof error);
+  });
+});

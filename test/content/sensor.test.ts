@@ -1,0 +1,123 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startClaimSession, type EvaluatedClaim } from '../../content/claim-session';
+import { sensorOf, startSensor, type Sensor } from '../../content/sensor';
+import { resolveProfile } from '../../rules';
+
+const CLAIM = `<form><table><thead><tr><th>CPT/HCPCS</th><th>Modifier</th><th>Units</th></tr></thead><tbody>
+  <tr><td><input name="line[0][cpt]" value="77372"></td><td><input name="line[0][mod]" value="59"></td><td><input name="line[0][units]" value="1"></td></tr>
+  </tbody></table></form>`;
+
+let ctx: ContentScriptContext;
+let requests: unknown[];
+let sensor: Sensor | undefined;
+
+beforeEach(() => {
+  ctx = new ContentScriptContext('claim');
+  requests = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+    requests.push(message);
+    return true;
+  });
+});
+
+afterEach(() => {
+  ctx.abort();
+  document.body.innerHTML = '';
+  sensor = undefined;
+});
+
+function start(): Sensor {
+  sensor = startSensor(ctx, (error) => {
+    throw error;
+  });
+  return sensor;
+}
+
+/** Rests the pointer on the text of `target` (happy-dom has no layout: the caret is placed there). */
+async function hover(target: Element): Promise<void> {
+  Object.assign(document, {
+    caretPositionFromPoint: () => ({ offsetNode: target.firstChild, offset: 1 }),
+  });
+  target.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 10, clientY: 20 }));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+describe('sensor', () => {
+  it('asks once for the engine when the page has a claim, and keeps the claims for it', async () => {
+    document.body.innerHTML = CLAIM;
+    const started = start();
+    await vi.waitFor(() => expect(started.claims).toHaveLength(1));
+    expect(requests).toEqual([{ type: 'load-engine' }]);
+    (document.querySelector('[name="line[0][units]"]') as HTMLInputElement).value = '2';
+    document.querySelector('[name="line[0][units]"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+    started.rescan();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(1);
+    expect(sensorOf(globalThis)).toBe(started);
+  });
+
+  it('stays quiet on a page without a claim until the pointer rests on a described code', async () => {
+    document.body.innerHTML =
+      '<p id="zip">77372-1234</p><table><tr><td id="code">77372</td><td id="total">12345</td></tr></table>';
+    const started = start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started.claims).toHaveLength(0);
+    await hover(document.querySelector('#total')!);
+    await hover(document.querySelector('#zip')!);
+    expect(requests).toEqual([]);
+    await hover(document.querySelector('#code')!);
+    expect(requests).toEqual([{ type: 'load-engine' }]);
+    expect(started.lastPointer).toMatchObject({ x: 10, y: 20 });
+    await hover(document.querySelector('#code')!);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('asks again later when the background was not listening', async () => {
+    vi.mocked(fakeBrowser.runtime.sendMessage).mockImplementationOnce(async (message: unknown) => {
+      requests.push(message);
+      throw new Error('Could not establish connection');
+    });
+    document.body.innerHTML = '<table><tr><td id="code">G6001</td></tr></table>';
+    start();
+    await hover(document.querySelector('#code')!);
+    await hover(document.querySelector('#code')!);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('is forgotten when its context is invalidated', () => {
+    const started = start();
+    expect(sensorOf(globalThis)).toBe(started);
+    ctx.abort();
+    expect(sensorOf(globalThis)).toBeUndefined();
+  });
+});
+
+describe('claim session over a sensor', () => {
+  it('evaluates the claims the sensor found before the engine arrived, then every change it reports', async () => {
+    document.body.innerHTML = CLAIM;
+    const started = start();
+    await vi.waitFor(() => expect(started.claims).toHaveLength(1));
+    const seen: (readonly EvaluatedClaim[])[] = [];
+    const profile = resolveProfile('medicare-physician', []);
+    startClaimSession({
+      source: started,
+      signal: ctx.signal,
+      profile: () => profile,
+      today: () => '2026-11-24',
+      onEvaluated: (evaluated) => seen.push(evaluated),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]![0]!.claim.lines[0]!.code).toBe('77372');
+    const cpt = document.querySelector('[name="line[0][cpt]"]') as HTMLInputElement;
+    expect(cpt.getAttribute('data-claimguide-severity')).not.toBeNull();
+    cpt.value = '77371';
+    cpt.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await vi.waitFor(() => expect(seen.at(-1)![0]!.claim.lines[0]!.code).toBe('77371'));
+    ctx.abort();
+    expect(cpt.hasAttribute('data-claimguide-severity')).toBe(false);
+  });
+});

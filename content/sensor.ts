@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchClaims, type DetectedClaim } from '../detection';
+import { watchClaims, type ClaimWatcher, type DetectedClaim } from '../detection';
 import { wordAtPoint } from '../overlay/text-at-point';
 import type { LoadEngineRequest } from '../messaging/schemas';
 import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
@@ -17,7 +17,7 @@ export interface Sensor {
   readonly claims: readonly DetectedClaim[];
   /** Calls `listener` after every scan that changed the claims or their values. */
   subscribe(listener: (claims: readonly DetectedClaim[]) => void): () => void;
-  /** Scans the whole page again now and reports. */
+  /** Scans the whole page again now and reports (nothing before the first scan has started). */
   rescan(): void;
   /** Where the pointer last was (and when, `performance.now()`), so a hover that woke the engine is still answered. */
   readonly lastPointer: PointerPlace | null;
@@ -41,6 +41,9 @@ export function sensorOf(scope: object): Sensor | undefined {
 /** The codes the catalog describes; the engine looks up what each means. */
 const DESCRIBED_CODES = new Set(CATALOG_CODE_IDS);
 
+/** Longest wait for the page's load event before the first scan starts anyway (ms). */
+const LOAD_WAIT_MAX_MS = 1000;
+
 /** How long the pointer rests on a code before the engine is loaded to describe it. */
 const HOVER_REST_MS = 150;
 
@@ -63,21 +66,34 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     });
   };
 
-  const watcher = watchClaims(document, {
-    signal: ctx.signal,
-    onError,
-    onChange(next) {
-      claims = next;
-      if (next.length) requestEngine();
-      for (const listener of listeners) {
-        try {
-          listener(next);
-        } catch (error) {
-          onError(error);
+  let watcher: ClaimWatcher | undefined;
+  const beginWatching = () => {
+    if (watcher || ctx.isInvalid) return;
+    watcher = watchClaims(document, {
+      signal: ctx.signal,
+      onError,
+      // A long first scan: the engine loads while the rest of the page is read.
+      onProcedureField: requestEngine,
+      onChange(next) {
+        claims = next;
+        if (next.length) requestEngine();
+        for (const listener of listeners) {
+          try {
+            listener(next);
+          } catch (error) {
+            onError(error);
+          }
         }
-      }
-    },
-  });
+      },
+    });
+  };
+  // The first scan of a long claim takes the main thread for a while: it waits for the page's own
+  // load event (Chrome fires it only after such work, however it is sliced), or for a slow page, a moment.
+  if (document.readyState === 'complete') beginWatching();
+  else {
+    ctx.addEventListener(window, 'load', () => ctx.setTimeout(beginWatching, 0), { once: true });
+    ctx.setTimeout(beginWatching, LOAD_WAIT_MAX_MS);
+  }
 
   // A code written in the page (a claim history, a remittance): load the engine to describe it when
   // the pointer rests on it. Only the word under the pointer counts, as the engine's own lookup.
@@ -106,7 +122,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    rescan: () => watcher.rescan(),
+    rescan: () => watcher?.rescan(),
     get lastPointer() {
       return lastPointer;
     },

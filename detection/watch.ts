@@ -18,6 +18,11 @@ export interface WatchOptions {
   sliceAbove?: number;
   /** Length of one slice of that work (ms). */
   sliceMs?: number;
+  /**
+   * Called once, as soon as a field qualifies as a procedure code, before the scan that found it
+   * ends: whoever needs a claim's evaluation can start getting ready meanwhile.
+   */
+  onProcedureField?: () => void;
 }
 
 /** Longest stretch of qualification work before the page gets the main thread back (ms). */
@@ -166,8 +171,17 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
 
   /** Fields whose verdict read the text of an element by id (aria-labelledby, label[for]). */
   const dependents = new Map<string, Set<Element>>();
+  let procedureFieldSeen = false;
   const remember = (element: Element, q: Qualification) => {
     cache.set(element, q);
+    if (q.role === 'cpt' && !procedureFieldSeen) {
+      procedureFieldSeen = true;
+      try {
+        opts.onProcedureField?.();
+      } catch (error) {
+        report(error);
+      }
+    }
     for (const id of q.dependsOnIds) {
       let set = dependents.get(id);
       if (!set) dependents.set(id, (set = new Set()));

@@ -28,7 +28,7 @@ async function register(pattern: string): Promise<void> {
       matches: [pattern],
       js: [CONTENT_SCRIPT_FILE],
       allFrames: true,
-      runAt: 'document_end',
+      runAt: 'document_idle', // as the manifest's script: after the page's own load work
       persistAcrossSessions: true,
     },
   ]);

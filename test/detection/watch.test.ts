@@ -12,7 +12,7 @@ function page(lines: number): void {
     <table><thead><tr><th>CPT</th><th>Modifier</th><th>Units</th></tr></thead><tbody>${Array.from({ length: lines }, (_, n) => row(n)).join('')}</tbody></table></form>`;
 }
 
-function watch(opts: { shadowPollMs?: number; sliceAbove?: number; sliceMs?: number } = {}) {
+function watch(opts: { shadowPollMs?: number; sliceAbove?: number; sliceMs?: number; onProcedureField?: () => void } = {}) {
   const controller = new AbortController();
   const calls: DetectedClaim[][] = [];
   const errors: unknown[] = [];
@@ -27,6 +27,32 @@ afterEach(() => {
 });
 
 describe('watchClaims', () => {
+  it('tells once, before a sliced first scan ends, that a procedure code field exists', async () => {
+    page(200);
+    const told: number[] = [];
+    const reports: unknown[] = [];
+    const w = watch({ sliceAbove: 100, sliceMs: 0, onProcedureField: () => told.push(reports.length) });
+    try {
+      w.calls.push = (...items) => reports.push(...items);
+      await vi.waitFor(() => expect(reports).toHaveLength(1));
+      expect(told).toEqual([0]); // told before the scan's report
+      w.watcher.rescan();
+      expect(told).toHaveLength(1);
+      expect(w.errors).toEqual([]);
+    } finally {
+      w.controller.abort();
+    }
+  });
+
+  it('never tells of a procedure field on a page without one', async () => {
+    document.body.innerHTML = '<form><label for="zip">ZIP code</label><input id="zip"><input type="search" aria-label="Search"></form>';
+    let told = 0;
+    const w = watch({ onProcedureField: () => told++ });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(told).toBe(0);
+    w.controller.abort();
+  });
+
   it('qualifies a long page in slices, giving the page the main thread in between, then reports once', async () => {
     page(200);
     let pageTasks = 0;

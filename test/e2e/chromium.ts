@@ -33,7 +33,14 @@ export interface ExtensionSession {
 }
 
 /** Launches headless Chromium with the built extension loaded, plus a fresh demo portal server. */
-export async function launchWithExtension(options: { extraArgs?: string[] } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  extraArgs?: string[];
+  /** Another copy of the build (its own extension id), e.g. one an enterprise policy targets. */
+  extensionPath?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionPath = options.extensionPath ?? EXTENSION_PATH;
   const { server, url: portal } = await startDemoServer(0, '127.0.0.1', { mounts: { '/fixtures/': PORTAL_FIXTURE_DIR } });
   const profileDir = mkdtempSync(join(tmpdir(), 'claimguide-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -42,8 +49,8 @@ export async function launchWithExtension(options: { extraArgs?: string[] } = {}
     viewport: { width: 1280, height: 800 },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -93,10 +100,10 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
 }
 
 /** One extension session per test file: launched before its tests, closed after them. */
-export function useExtensionSession(options?: { extraArgs?: string[] }): () => ExtensionSession {
+export function useExtensionSession(options?: LaunchOptions | (() => LaunchOptions)): () => ExtensionSession {
   let session: ExtensionSession | undefined;
   beforeAll(async () => {
-    session = await launchWithExtension(options);
+    session = await launchWithExtension(typeof options === 'function' ? options() : options);
   });
   afterAll(async () => {
     await session?.close();

@@ -19,19 +19,30 @@ export async function enabledSites(): Promise<string[]> {
   return (await readValidated(enabledSitesItem, SitePatternsSchema)).value;
 }
 
+/** How a portal's content script is registered: every frame, including about:blank and srcdoc ones. */
+function registration(pattern: string) {
+  return {
+    id: scriptId(pattern),
+    matches: [pattern],
+    js: [CONTENT_SCRIPT_FILE],
+    allFrames: true,
+    // about:blank / srcdoc frames (and data:/blob:) created by the portal inherit its origin.
+    matchOriginAsFallback: true,
+    runAt: 'document_idle' as const, // as the manifest's script: after the page's own load work
+    persistAcrossSessions: true,
+  };
+}
+
 async function register(pattern: string): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId(pattern)] });
-  if (existing.length) return;
-  await browser.scripting.registerContentScripts([
-    {
-      id: scriptId(pattern),
-      matches: [pattern],
-      js: [CONTENT_SCRIPT_FILE],
-      allFrames: true,
-      runAt: 'document_idle', // as the manifest's script: after the page's own load work
-      persistAcrossSessions: true,
-    },
-  ]);
+  const wanted = registration(pattern);
+  const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [wanted.id] });
+  if (!existing) {
+    await browser.scripting.registerContentScripts([wanted]);
+  } else if (existing.runAt !== wanted.runAt || existing.matchOriginAsFallback !== true || existing.allFrames !== true) {
+    // Registered by an earlier version with other settings: bring it up to date.
+    const { persistAcrossSessions: _keep, ...update } = wanted;
+    await browser.scripting.updateContentScripts([update]);
+  }
 }
 
 /** Must run from a user gesture (the permission prompt). Resolves false when the coder declines. */

@@ -17,6 +17,7 @@ function stubBrowser(grant: boolean) {
     scripting: {
       registerContentScripts: vi.fn(async (list: { id: string; matches: string[]; js: string[] }[]) => list.forEach((s) => scripts.set(s.id, s))),
       unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => ids.forEach((id) => scripts.delete(id))),
+      updateContentScripts: vi.fn(async (list: { id: string }[]) => list.forEach((s) => scripts.set(s.id, { ...scripts.get(s.id)!, ...s }))),
       getRegisteredContentScripts: vi.fn(async (filter?: { ids?: string[] }) =>
         [...scripts.values()].filter((s) => !filter?.ids || filter.ids.includes(s.id)),
       ),
@@ -31,9 +32,25 @@ describe('enabling a portal', () => {
     expect(await enableSite('https://portal.example.com/*')).toBe(true);
     expect([...granted]).toEqual(['https://portal.example.com/*']);
     expect([...scripts.values()]).toEqual([
-      expect.objectContaining({ matches: ['https://portal.example.com/*'], js: ['content-scripts/claim.js'], allFrames: true }),
+      expect.objectContaining({
+        matches: ['https://portal.example.com/*'],
+        js: ['content-scripts/claim.js'],
+        allFrames: true,
+        matchOriginAsFallback: true,
+        runAt: 'document_idle',
+      }),
     ]);
     expect(await enabledSites()).toEqual(['https://portal.example.com/*']);
+  });
+
+  it('brings a registration made by an earlier version (document_end, no about:blank frames) up to date', async () => {
+    const { granted, scripts } = stubBrowser(true);
+    granted.add('https://portal.example.com/*');
+    const id = 'claimguide:https://portal.example.com/*';
+    scripts.set(id, { id, matches: ['https://portal.example.com/*'], js: ['content-scripts/claim.js'], allFrames: true, runAt: 'document_end' } as never);
+    await reconcileSites(['https://portal.example.com/*']);
+    expect(scripts.get(id)).toMatchObject({ runAt: 'document_idle', matchOriginAsFallback: true, allFrames: true });
+    expect(fakeBrowser.scripting.registerContentScripts).not.toHaveBeenCalled();
   });
 
   it('changes nothing when the coder declines the permission', async () => {

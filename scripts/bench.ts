@@ -219,7 +219,8 @@ const table = [
 console.log(`\n${header}\n\n${table}\n`);
 if (!only) writeFileSync(
   'BENCHMARKS.md',
-  `# ClaimGuide benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.ts); re-run it to refresh. ${header}\n\n${table}\n`,
+  `# ClaimGuide benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.ts); re-run it to refresh. ${header}\n\n${table}\n\n` +
+    `What runs when, and why the budgets marked NO are not met yet: [docs/performance.md](docs/performance.md).\n`,
 );
 const over = rows.filter((row) => row.budget !== undefined && row.value > row.budget);
 if (over.length) {

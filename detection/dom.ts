@@ -6,12 +6,89 @@ export const UI_ATTRIBUTE = 'data-claimguide-ui';
 
 export const FIELD_SELECTOR = 'input, select, textarea';
 
+/**
+ * DOM reads through the prototypes' own accessors, for any element that may be a <form>.
+ * A form's controls are also properties of the form object: <input name="parentNode"> makes
+ * `form.parentNode` that input, <input name="closest"> makes `form.closest` no function ("DOM
+ * clobbering"). And Chromium answers each property read on a form by first searching its named
+ * controls, a table it rebuilds after every DOM change: 1–2 ms on a form of 5,500 fields.
+ * These prototypes are our isolated world's own: the page cannot replace them.
+ */
+function getterOf<T>(prototype: object | undefined, name: string): (target: object) => T | undefined {
+  for (let proto: object | null = prototype ?? null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (get) {
+      return (target) => {
+        try {
+          return get.call(target) as T;
+        } catch {
+          return undefined; // not that kind of object (the window in an event path, a fragment)
+        }
+      };
+    }
+  }
+  return (target) => (target as Record<string, T | undefined>)[name]; // a DOM that keeps it as an own field
+}
+const ElementProto = typeof Element === 'undefined' ? undefined : Element.prototype;
+const NodeProto = typeof Node === 'undefined' ? undefined : Node.prototype;
+const readParentNode = getterOf<(Node & ParentNode) | null>(NodeProto, 'parentNode');
+const readNodeType = getterOf<number>(NodeProto, 'nodeType');
+const readLocalName = getterOf<string>(ElementProto, 'localName');
+const readId = getterOf<string>(ElementProto, 'id');
+const readShadowRoot = getterOf<ShadowRoot | null>(ElementProto, 'shadowRoot');
+const readHost = getterOf<Element | null>(typeof ShadowRoot === 'undefined' ? undefined : ShadowRoot.prototype, 'host');
+const readOwnerDocument = getterOf<Document | null>(NodeProto, 'ownerDocument');
+const readFirstChild = getterOf<ChildNode | null>(NodeProto, 'firstChild');
+const readNextSibling = getterOf<ChildNode | null>(NodeProto, 'nextSibling');
+const readPreviousElementSibling = getterOf<Element | null>(ElementProto, 'previousElementSibling');
+const readFirstElementChild = getterOf<Element | null>(ElementProto, 'firstElementChild');
+const readChildElementCount = getterOf<number>(ElementProto, 'childElementCount');
+
+export const safeDom = {
+  parentNode: readParentNode,
+  nodeType: readNodeType,
+  localName: readLocalName,
+  id: readId,
+  shadowRoot: readShadowRoot,
+  ownerDocument: readOwnerDocument,
+  previousElementSibling: readPreviousElementSibling,
+  firstElementChild: readFirstElementChild,
+  childElementCount: readChildElementCount,
+  parentElement(node: Node): Element | null {
+    const parent = readParentNode(node);
+    return parent && readNodeType(parent) === 1 ? (parent as Element) : null;
+  },
+  closest(element: Element, selector: string): Element | null {
+    return ElementProto!.closest.call(element, selector);
+  },
+  matches(element: Element, selector: string): boolean {
+    return ElementProto!.matches.call(element, selector);
+  },
+  getAttribute(element: Element, name: string): string | null {
+    return ElementProto!.getAttribute.call(element, name);
+  },
+  hasAttribute(element: Element, name: string): boolean {
+    return ElementProto!.hasAttribute.call(element, name);
+  },
+  contains(container: Node, node: Node): boolean {
+    return NodeProto!.contains.call(container, node);
+  },
+  /** querySelectorAll of an element, a document or a shadow root. */
+  queryAll<E extends Element = Element>(scope: ParentNode, selector: string): NodeListOf<E> {
+    const own = readNodeType(scope) === 1 ? ElementProto!.querySelectorAll : (scope as ParentNode).querySelectorAll;
+    return own.call(scope, selector) as NodeListOf<E>;
+  },
+  getRootNode(node: Node): Node {
+    return NodeProto!.getRootNode.call(node);
+  },
+};
+
 /** Input types a claim value can be typed into. */
 const TEXT_TYPES = new Set(['', 'text', 'number', 'tel', 'date', 'datetime-local', 'month', 'search']);
 
 export function isFieldElement(node: unknown): node is FieldElement {
-  if (!node || typeof node !== 'object' || (node as Node).nodeType !== 1) return false;
-  const tag = (node as Element).localName;
+  if (!node || typeof node !== 'object' || readNodeType(node) !== 1) return false;
+  const tag = readLocalName(node);
   return tag === 'input' || tag === 'select' || tag === 'textarea';
 }
 
@@ -23,15 +100,16 @@ export function isCandidateKind(element: FieldElement): boolean {
 }
 
 export function isShadowRoot(node: Node | null | undefined): node is ShadowRoot {
-  return !!node && node.nodeType === 11 && 'host' in node && !!(node as ShadowRoot).host;
+  return !!node && readNodeType(node) === 11 && 'host' in node && !!readHost(node);
 }
 
-/** Parent across shadow boundaries: a shadow root's parent is its host. */
+/** Parent across shadow boundaries: a shadow root's parent is its host. Safe on forms. */
 export function composedParent(node: Node): Element | null {
-  const parent = node.parentNode;
+  const parent = readParentNode(node);
   if (!parent) return null;
-  if (parent.nodeType === 1) return parent as Element;
-  if (isShadowRoot(parent)) return parent.host;
+  const type = readNodeType(parent);
+  if (type === 1) return parent as Element;
+  if (type === 11) return readHost(parent) ?? null; // null for a document fragment
   return null;
 }
 
@@ -53,11 +131,12 @@ export function isExcludedByMarkup(element: Element, memo: Map<Node, boolean> = 
   if (element.matches(EXCLUDED_IN_TREE)) return true;
   const parent = element.parentElement;
   if (parent) {
-    if (parent.matches(EXCLUDED_IN_TREE)) return true;
-    const above = parent.parentElement;
+    // The parent and above may be a <form>: read through safeDom.
+    if (safeDom.matches(parent, EXCLUDED_IN_TREE)) return true;
+    const above = safeDom.parentElement(parent);
     if (above) {
       let excluded = memo.get(above);
-      if (excluded === undefined) memo.set(above, (excluded = above.closest(EXCLUDED_IN_TREE) !== null));
+      if (excluded === undefined) memo.set(above, (excluded = safeDom.closest(above, EXCLUDED_IN_TREE) !== null));
       if (excluded) return true;
     }
   }
@@ -85,21 +164,23 @@ export function textOf(node: Node | null | undefined): string {
   let length = 0;
   const walk = (current: Node, depth: number): void => {
     if (length > MAX_TEXT || depth > 12) return;
-    for (let child = current.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
+    // (Any element here may be a <form>: safeDom.)
+    for (let child = readFirstChild(current); child; child = readNextSibling(child)) {
+      const type = readNodeType(child);
+      if (type === 3) {
         const value = child.nodeValue ?? '';
         parts.push(value);
         length += value.length;
         if (length > MAX_TEXT) return;
-      } else if (child.nodeType === 1) {
+      } else if (type === 1) {
         const element = child as Element;
-        if (SKIP_TEXT.has(element.localName)) continue;
-        if (element.getAttribute('aria-hidden') === 'true') continue;
+        if (SKIP_TEXT.has(readLocalName(element) ?? '')) continue;
+        if (safeDom.getAttribute(element, 'aria-hidden') === 'true') continue;
         walk(element, depth + 1);
       }
     }
   };
-  if (node.nodeType === 3) return (node.nodeValue ?? '').slice(0, MAX_TEXT);
+  if (readNodeType(node) === 3) return (node.nodeValue ?? '').slice(0, MAX_TEXT);
   walk(node, 0);
   const text = parts.join(' ').replace(/\s+/g, ' ').trim();
   return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
@@ -124,23 +205,23 @@ export type ScanRoot = Document | ShadowRoot | Element;
  */
 export function findShadowRoots(root: ScanRoot, into: ShadowRoot[] = [], pendingHosts?: Set<Element>): ShadowRoot[] {
   const consider = (element: Element): void => {
-    const shadow = element.shadowRoot;
+    const shadow = readShadowRoot(element);
     if (shadow) {
-      if (element.closest(UI_SELECTOR)) return; // our own UI
+      if (safeDom.closest(element, UI_SELECTOR)) return; // our own UI
       into.push(shadow);
       visit(shadow, null);
-    } else if (pendingHosts && element.localName.includes('-')) {
+    } else if (pendingHosts && readLocalName(element)?.includes('-')) {
       pendingHosts.add(element);
     }
   };
   // One pass over every element: only `shadowRoot` is read for most of them.
   const visit = (scope: ParentNode, self: Element | null): void => {
     if (self) consider(self);
-    const all = scope.querySelectorAll('*');
+    const all = safeDom.queryAll(scope, '*');
     for (let i = 0; i < all.length; i++) consider(all[i]!);
   };
   if (isShadowRoot(root)) visit(root, null);
-  else if (root.nodeType === 9) visit(root as Document, null);
+  else if (readNodeType(root) === 9) visit(root as Document, null);
   else visit(root as Element, root as Element);
   return into;
 }
@@ -149,7 +230,7 @@ export function findShadowRoots(root: ScanRoot, into: ShadowRoot[] = [], pending
 export function fieldsIn(scope: ParentNode, self?: Element): FieldElement[] {
   const out: FieldElement[] = [];
   if (self && isFieldElement(self)) out.push(self);
-  const list = scope.querySelectorAll<FieldElement>(FIELD_SELECTOR);
+  const list = safeDom.queryAll<FieldElement>(scope, FIELD_SELECTOR);
   for (let i = 0; i < list.length; i++) out.push(list[i]!);
   return out;
 }
@@ -159,11 +240,11 @@ export function fieldsIn(scope: ParentNode, self?: Element): FieldElement[] {
  * a shadow tree's fields sit where its host is.
  */
 export function collectFields(root: ScanRoot, shadowRoots: readonly ShadowRoot[]): FieldElement[] {
-  const base = isShadowRoot(root) || root.nodeType === 9 ? fieldsIn(root as ParentNode) : fieldsIn(root as Element, root as Element);
+  const base = isShadowRoot(root) || readNodeType(root) === 9 ? fieldsIn(root as ParentNode) : fieldsIn(root as Element, root as Element);
   if (shadowRoots.length === 0) return base;
   // Merge each shadow tree's list into its host tree's list at the host position.
   const lists = new Map<Node, FieldElement[]>();
-  lists.set(isShadowRoot(root) || root.nodeType === 9 ? root : (root as Element).getRootNode(), base);
+  lists.set(isShadowRoot(root) || readNodeType(root) === 9 ? root : safeDom.getRootNode(root), base);
   const connected = shadowRoots.filter((shadow) => shadow.host.isConnected || !(root as Node).isConnected);
   for (const shadow of connected) lists.set(shadow, fieldsIn(shadow));
   // Deepest first, so a nested tree is merged into its parent tree before that one is merged.

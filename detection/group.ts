@@ -1,4 +1,4 @@
-import { composedParent, isShadowRoot } from './dom';
+import { composedParent, isShadowRoot, safeDom } from './dom';
 import type { Qualification } from './qualify';
 import type { DetectedClaim, DetectedField, FieldElement, FieldRole, FormType } from './types';
 
@@ -20,13 +20,14 @@ const CLAIM_SCOPE = 'form, [role="form"]';
  * Fields of one row share it: the lookup above the field's cell is kept in `memo`.
  */
 function scopeOf(element: Element, memo: Map<Element, Element | null>): Element | null {
+  // The parent and above may be the <form> itself: read through safeDom.
   const parent = element.parentElement;
-  const above = parent?.parentElement;
+  const above = parent && safeDom.parentElement(parent);
   let direct: Element | null;
-  if (parent && above && !parent.matches(CLAIM_SCOPE)) {
+  if (parent && above && !safeDom.matches(parent, CLAIM_SCOPE)) {
     let found = memo.get(above);
     // (Asked of the cell, not of `above`: the same answer, and the same object a field's own lookup gives.)
-    if (found === undefined) memo.set(above, (found = parent.closest(CLAIM_SCOPE)));
+    if (found === undefined) memo.set(above, (found = safeDom.closest(parent, CLAIM_SCOPE)));
     direct = found;
   } else {
     direct = element.closest(CLAIM_SCOPE);
@@ -34,9 +35,9 @@ function scopeOf(element: Element, memo: Map<Element, Element | null>): Element 
   if (direct) return direct;
   let root = element.getRootNode();
   for (let guard = 0; guard < 64 && isShadowRoot(root); guard++) {
-    const found = root.host.closest(CLAIM_SCOPE);
+    const found = safeDom.closest(root.host, CLAIM_SCOPE);
     if (found) return found;
-    root = root.host.getRootNode();
+    root = safeDom.getRootNode(root.host);
   }
   return null;
 }
@@ -184,7 +185,8 @@ function assignLines(
     const row = anchor.element.closest('tr, [role="row"]');
     const rowHasOthers = row && lineFields.some((f) => f !== anchor && row.contains(f.element));
     for (const field of lineFields) {
-      if (rowHasOthers ? row!.contains(field.element) : !field.q.weak || container.contains(field.element)) lineOf.set(field, 0);
+      // The container may be a <form>: safeDom.
+      if (rowHasOthers ? row!.contains(field.element) : !field.q.weak || safeDom.contains(container, field.element)) lineOf.set(field, 0);
     }
     assigned = true;
   } else {

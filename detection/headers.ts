@@ -4,6 +4,8 @@
  * `headerTexts` returns the texts of every header cell above its column, nearest (lowest) first.
  */
 
+import { safeDom } from './dom';
+
 interface HeaderModel {
   /** columns[c] = header texts covering column c, top row first. */
   columns: string[][];
@@ -58,8 +60,9 @@ export function headerTexts(element: Element, cache: HeaderCache, textOf: (node:
 
 /** The nearest ARIA cell from `element` up to its table cell included (usually none: a loop of one or two). */
 function ariaCellWithin(element: Element, cell: Element): Element | null {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    if (node.matches(ARIA_CELL)) return node;
+  // (A <form> may sit inside the cell: safeDom.)
+  for (let node: Element | null = element.parentElement; node; node = safeDom.parentElement(node)) {
+    if (safeDom.matches(node, ARIA_CELL)) return node;
     if (node === cell) break;
   }
   return null;

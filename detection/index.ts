@@ -15,7 +15,7 @@ export type { DetectedClaim, DetectedField, FieldElement, FieldRole, FormType } 
 export { FIELD_ROLES } from './types';
 export { readRawClaim, readValue } from './read';
 export { watchClaims, type ClaimWatcher, type WatchOptions } from './watch';
-export { UI_ATTRIBUTE } from './dom';
+export { composedParent, safeDom, UI_ATTRIBUTE } from './dom';
 
 /**
  * Every claim at or below `root` (a document, a shadow root or an element), looking through open

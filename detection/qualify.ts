@@ -1,6 +1,6 @@
 import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
 import { hasRole, matchText, type TextMatch } from './match';
-import { isCandidateKind, isExcludedByMarkup, isRenderedByStyle, textOf, isFieldElement } from './dom';
+import { FIELD_SELECTOR, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, textOf, isFieldElement } from './dom';
 import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
 import { nameIndices, MAX_TEXT } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
@@ -333,39 +333,42 @@ function leftText(element: Element): string {
   }
   const direct = parts.join(' ').trim();
   if (direct) return direct.slice(0, MAX_TEXT);
+  // The parent may be the <form> itself, its neighbours anything: safeDom.
   const parent = element.parentElement;
   if (!parent || !isOnlyFieldIn(parent, element)) return '';
-  const previous = parent.previousElementSibling;
-  if (!previous || previous.localName === 'label' || holdsField(previous)) return '';
+  const previous = safeDom.previousElementSibling(parent);
+  if (!previous || safeDom.localName(previous) === 'label' || holdsField(previous)) return '';
   const text = textOf(previous);
   return text.length <= 80 ? text : '';
 }
 
 /** True when a field is inside `element` (cheap when it is the first child, as in a table cell). */
 function holdsField(element: Element): boolean {
-  const first = element.firstElementChild;
+  const first = safeDom.firstElementChild(element);
   if (!first) return false;
   if (isFieldElement(first)) return true;
-  return element.querySelector('input, select, textarea') !== null;
+  return safeDom.queryAll(element, FIELD_SELECTOR).length > 0;
 }
 
 /** True when `element` is the only field in `parent` (cheap when it is the parent's only child). */
 function isOnlyFieldIn(parent: Element, element: Element): boolean {
-  if (parent.childElementCount === 1 && parent.firstElementChild === element) return true;
-  return parent.querySelectorAll('input, select, textarea').length === 1;
+  if (safeDom.childElementCount(parent) === 1 && safeDom.firstElementChild(parent) === element) return true;
+  return safeDom.queryAll(parent, FIELD_SELECTOR).length === 1;
 }
 
 /** Fieldset legend or a labelled group/region around the field. */
 function contextText(element: Element, dependsOnIds: string[]): string {
+  // The group may be a <form role="group">: safeDom.
   const group = element.closest('fieldset, [role="group"], [role="region"]');
   if (!group) return '';
-  if (group.localName === 'fieldset') {
-    const legend = Array.from(group.children).find((c) => c.localName === 'legend');
-    if (legend) return textOf(legend);
+  if (safeDom.localName(group) === 'fieldset') {
+    for (let child = safeDom.firstElementChild(group); child; child = child.nextElementSibling) {
+      if (child.localName === 'legend') return textOf(child);
+    }
   }
-  const label = group.getAttribute('aria-label');
+  const label = safeDom.getAttribute(group, 'aria-label');
   if (label) return label;
-  const by = group.getAttribute('aria-labelledby');
+  const by = safeDom.getAttribute(group, 'aria-labelledby');
   if (by) {
     const texts: string[] = [];
     for (const id of by.split(/\s+/).slice(0, 4)) {

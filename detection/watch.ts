@@ -1,5 +1,5 @@
 import { buildClaims, type Candidate } from './group';
-import { collectFields, FIELD_SELECTOR, findShadowRoots, isFieldElement, isShadowRoot, UI_ATTRIBUTE } from './dom';
+import { collectFields, FIELD_SELECTOR, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
 import { createScanContext, qualifyField, type Qualification } from './qualify';
 import { readValue } from './read';
 import type { DetectedClaim, FieldElement } from './types';
@@ -165,7 +165,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   const invalidateWithin = (element: Element | null | undefined) => {
     if (!element) return;
     if (isFieldElement(element)) cache.delete(element);
-    const list = element.querySelectorAll(FIELD_SELECTOR);
+    const list = safeDom.queryAll(element, FIELD_SELECTOR);
     for (let i = 0; i < list.length; i++) cache.delete(list[i]!);
   };
 
@@ -205,10 +205,13 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     dependents.delete(id); // re-qualifying adds them back
   };
 
-  /** Text changed inside `element`: re-qualify the fields that read it. */
+  /**
+   * Text changed inside `element`: re-qualify the fields that read it. (Mutation targets and their
+   * ancestors may be a <form>: everything here reads through safeDom.)
+   */
   const textChanged = (element: Element | null) => {
     if (!element) return;
-    const label = element.closest('label');
+    const label = safeDom.closest(element, 'label');
     if (label) {
       invalidateWithin(label);
       const target = label.getAttribute('for');
@@ -217,23 +220,25 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         invalidateWithin(root.getElementById?.(target));
       }
     }
-    const header = element.closest('th, thead, [role="columnheader"], caption');
-    if (header) invalidateWithin(header.closest(GRID));
-    const legend = element.closest('legend');
+    const header = safeDom.closest(element, 'th, thead, [role="columnheader"], caption');
+    if (header) invalidateWithin(safeDom.closest(header, GRID));
+    const legend = safeDom.closest(element, 'legend');
     if (legend) invalidateWithin(legend.parentElement);
     let node: Element | null = element;
-    for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
-      if (node.id) invalidateDependents(node.id);
+    for (let depth = 0; node && depth < 5; depth++, node = safeDom.parentElement(node)) {
+      const id = safeDom.id(node);
+      if (id) invalidateDependents(id);
     }
     // Text beside a field (<td>CPT:</td><td><input></td>): only small containers, counted without a full query.
-    const parent = element.parentElement;
+    const parent = safeDom.parentElement(element);
     if (parent && hasFewFields(parent, 4)) invalidateWithin(parent);
   };
 
   function processRecords(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
-      if (target.nodeType === 1 && (target as Element).hasAttribute(UI_ATTRIBUTE)) continue;
+      const targetType = safeDom.nodeType(target);
+      if (targetType === 1 && safeDom.hasAttribute(target as Element, UI_ATTRIBUTE)) continue;
       if (record.type === 'attributes') {
         const element = target as Element;
         const name = record.attributeName ?? '';
@@ -244,39 +249,41 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         } else if (VISIBILITY_ATTRIBUTES.has(name)) {
           if (name === 'style') {
             const before = record.oldValue ?? '';
-            const after = element.getAttribute('style') ?? '';
+            const after = safeDom.getAttribute(element, 'style') ?? '';
             if (!/display|visibility|content-visibility/.test(before + after)) continue;
           }
           invalidateWithin(element);
         } else if (TABLE_ATTRIBUTES.has(name)) {
-          invalidateWithin(element.closest(GRID) ?? element);
+          invalidateWithin(safeDom.closest(element, GRID) ?? element);
         } else {
           // aria-label etc. on a group or label: fields inside may read it.
           invalidateWithin(element);
-          if (element.localName === 'label') textChanged(element);
+          if (safeDom.localName(element) === 'label') textChanged(element);
         }
       } else if (record.type === 'characterData') {
-        const parent = target.parentNode;
-        if (parent && parent.nodeType === 1) textChanged(parent as Element);
+        const parent = safeDom.parentNode(target);
+        if (parent && safeDom.nodeType(parent) === 1) textChanged(parent as Element);
       } else {
-        const element = target.nodeType === 1 ? (target as Element) : isShadowRoot(target) ? null : null;
+        const element = targetType === 1 ? (target as Element) : null;
         let textTouched = false;
         record.addedNodes.forEach((node) => {
-          if (node.nodeType === 1) {
+          const type = safeDom.nodeType(node);
+          if (type === 1) {
             const added = node as Element;
-            if (added.hasAttribute(UI_ATTRIBUTE)) return;
+            if (safeDom.hasAttribute(added, UI_ATTRIBUTE)) return;
             invalidateWithin(added);
             discover(added);
             if (!isFieldElement(added)) textTouched = true;
-          } else if (node.nodeType === 3) {
+          } else if (type === 3) {
             textTouched = true;
           }
         });
         record.removedNodes.forEach((node) => {
-          if (node.nodeType === 3 || (node.nodeType === 1 && !isFieldElement(node))) textTouched = true;
+          const type = safeDom.nodeType(node);
+          if (type === 3 || (type === 1 && !isFieldElement(node))) textTouched = true;
         });
         if (element) {
-          if (element.localName === 'tr' || element.getAttribute('role') === 'row') invalidateWithin(element);
+          if (safeDom.localName(element) === 'tr' || safeDom.getAttribute(element, 'role') === 'row') invalidateWithin(element);
           if (textTouched) textChanged(element);
         }
       }
@@ -404,7 +411,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
     const target = (path[0] ?? event.target) as Node | null;
     for (const node of path) {
-      if ((node as Element).nodeType === 1 && (node as Element).hasAttribute(UI_ATTRIBUTE)) return;
+      // The path runs through the <form>: safeDom.
+      if (safeDom.nodeType(node as Node) === 1 && safeDom.hasAttribute(node as Element, UI_ATTRIBUTE)) return;
     }
     if (!target || !isFieldElement(target)) return;
     if (detected.has(target)) {
@@ -454,7 +462,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
 function hasFewFields(container: Element, limit: number): boolean {
   let found = 0;
   let visited = 0;
-  const walker = container.ownerDocument.createTreeWalker(container, 1 /* SHOW_ELEMENT */);
+  const walker = safeDom.ownerDocument(container)!.createTreeWalker(container, 1 /* SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (isFieldElement(node) && ++found > limit) return false;
     if (++visited > 64) return false; // a big container is a table or a form, not a label's neighbourhood

@@ -1,22 +1,19 @@
+import { composedParent } from '../detection';
 import type { Box } from './geometry';
 
 /** The boxes of the scrolling ancestors of an element, across shadow roots, innermost first. */
 export function scrollClips(element: Element): Box[] {
   const clips: Box[] = [];
-  let node: Element | null = parentAcrossShadow(element);
-  while (node && node !== document.documentElement && node !== document.body) {
+  // composedParent reads through the prototypes: a portal <form> with an <input name="parentElement">
+  // would otherwise send this walk round in a circle.
+  let node: Element | null = composedParent(element);
+  for (let depth = 0; node && node !== document.documentElement && node !== document.body && depth < 256; depth++) {
     const style = getComputedStyle(node);
     if (/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) {
       const rect = node.getBoundingClientRect();
       clips.push({ top: rect.top, left: rect.left, right: rect.right, bottom: rect.bottom });
     }
-    node = parentAcrossShadow(node);
+    node = composedParent(node);
   }
   return clips;
-}
-
-function parentAcrossShadow(element: Element): Element | null {
-  if (element.parentElement) return element.parentElement;
-  const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
 }

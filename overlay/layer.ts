@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
 import type { TooltipView } from '../components/Tooltip';
-import { UI_ATTRIBUTE } from '../detection';
+import { safeDom, UI_ATTRIBUTE } from '../detection';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
 import { markerPosition, MARKER_SIZE } from './geometry';
@@ -191,7 +191,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
     if (line === null) return undefined;
     const form = field.closest('form, table, [role="grid"]');
     return markers.find(
-      (marker) => marker.anchor.getAttribute('data-claimguide-line') === line && (!form || form.contains(marker.anchor)),
+      (marker) => marker.anchor.getAttribute('data-claimguide-line') === line && (!form || safeDom.contains(form, marker.anchor)),
     );
   }
 

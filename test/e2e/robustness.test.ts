@@ -45,6 +45,33 @@ describe.each([
   });
 });
 
+describe('a form whose controls clobber its DOM properties (form.parentNode, form.closest… name inputs)', () => {
+  // Driven from the page's own script: Playwright's actionability checks read form.getAttribute too.
+  const type = (page: Page, name: string, value: string) =>
+    page.evaluate(([field, text]) => {
+      const input = document.querySelector<HTMLInputElement>(`[name="${field}"]`)!;
+      input.value = text!;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, [name, value]);
+
+  it('marks the lines added to it and evaluates them, with no error in the page', async () => {
+    const page = await extension().openPortal('/hostile/clobbered.html');
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('#add-line')!.click();
+      document.querySelector<HTMLButtonElement>('#add-line')!.click();
+    });
+    await type(page, 'line[2][cpt]', '77372');
+    await type(page, 'line[2][mod1]', '26');
+    await expect.poll(() => page.getAttribute('[name="line[2][cpt]"]', 'data-claimguide-line')).toBe('2');
+    await expect.poll(() => page.getAttribute('[name="line[2][cpt]"]', 'data-claimguide-severity')).toBe('error');
+    // Its marker is drawn, positioned by walking up through the form, and the page still answers.
+    await expect.poll(() => page.locator('[data-claimguide-marker]').count()).toBeGreaterThan(0);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await pageErrors(page)).toBe(0);
+    await page.close();
+  });
+});
+
 describe('a page that adds rows while MutationObserver is replaced in its own world', () => {
   it('detects the new row (our observer lives in the isolated world)', async () => {
     const page = await extension().openPortal('/hostile/observers.html');

@@ -200,6 +200,20 @@ export function isRenderedByStyle(element: Element): boolean {
 export type ScanRoot = Document | ShadowRoot | Element;
 
 /**
+ * Elements that may have a shadow root. `attachShadow` accepts only custom elements and article,
+ * aside, blockquote, body, div, footer, h1–h6, header, main, nav, p, section and span (DOM §4.9),
+ * so the common elements of a claim grid (cells, rows, fields, options…) are left out natively:
+ * on a 500-line claim that is most of the page.
+ */
+const MAY_HOST_SHADOW = `:not(${[
+  'html', 'head', 'meta', 'link', 'style', 'script', 'noscript', 'template', 'slot', 'title', 'br', 'hr', 'img', 'a',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option', 'optgroup', 'textarea', 'button', 'datalist', 'output',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'b', 'i', 'u', 's', 'em', 'strong', 'small', 'sub', 'sup', 'abbr', 'code', 'pre', 'time',
+  'iframe', 'svg', 'path', 'details', 'summary', 'dialog', 'figure', 'figcaption', 'address',
+].join(',')})`;
+
+/**
  * Every open shadow root at or below `root`, at any depth, skipping our own UI.
  * (One pass over the elements; used on the first scan and for added subtrees.)
  */
@@ -214,10 +228,10 @@ export function findShadowRoots(root: ScanRoot, into: ShadowRoot[] = [], pending
       pendingHosts.add(element);
     }
   };
-  // One pass over every element: only `shadowRoot` is read for most of them.
+  // One pass over the elements that can host a shadow root: only `shadowRoot` is read for each.
   const visit = (scope: ParentNode, self: Element | null): void => {
     if (self) consider(self);
-    const all = safeDom.queryAll(scope, '*');
+    const all = safeDom.queryAll(scope, MAY_HOST_SHADOW);
     for (let i = 0; i < all.length; i++) consider(all[i]!);
   };
   if (isShadowRoot(root)) visit(root, null);

@@ -25,6 +25,9 @@ export interface WatchOptions {
   onProcedureField?: () => void;
 }
 
+/** Counts scans (collect, group, snapshot); tests use it to check that idle batches cost none. */
+export const watchStats = { scans: 0 };
+
 /** Longest stretch of qualification work before the page gets the main thread back (ms). */
 const SLICE_MS = 40;
 
@@ -125,6 +128,13 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     fallback = setTimeout(run, 100);
   }
 
+  /** A scan on the next batch even if no mutation record calls for one (a new shadow root, an unseen field). */
+  let scanRequested = false;
+  function requestScan(): void {
+    scanRequested = true;
+    scheduleDom();
+  }
+
   function scheduleValue(): void {
     if (valueScheduled || domScheduled || stopped) return;
     valueScheduled = true;
@@ -140,7 +150,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (pollTimer !== undefined || pendingHosts.size === 0 || stopped) return;
     pollTimer = setTimeout(guard(() => {
       pollTimer = undefined;
-      if (checkPendingHosts()) scheduleDom();
+      if (checkPendingHosts()) requestScan();
       schedulePoll();
     }), opts.shadowPollMs ?? 1000);
   }
@@ -234,7 +244,9 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (parent && hasFewFields(parent, 4)) invalidateWithin(parent);
   };
 
-  function processRecords(records: MutationRecord[]): void {
+  /** Invalidates what the records can affect; false when none can affect a field (only our own UI changed). */
+  function processRecords(records: MutationRecord[]): boolean {
+    let relevant = false;
     for (const record of records) {
       const target = record.target;
       const targetType = safeDom.nodeType(target);
@@ -242,7 +254,9 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       if (record.type === 'attributes') {
         const element = target as Element;
         const name = record.attributeName ?? '';
+        if (!VISIBILITY_ATTRIBUTES.has(name)) relevant = true;
         if (isFieldElement(element)) {
+          relevant = true;
           cache.delete(element);
         } else if (name === 'for' || name === 'id') {
           fullInvalidate = true;
@@ -252,6 +266,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
             const after = safeDom.getAttribute(element, 'style') ?? '';
             if (!/display|visibility|content-visibility/.test(before + after)) continue;
           }
+          relevant = true;
           invalidateWithin(element);
         } else if (TABLE_ATTRIBUTES.has(name)) {
           invalidateWithin(safeDom.closest(element, GRID) ?? element);
@@ -261,6 +276,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           if (safeDom.localName(element) === 'label') textChanged(element);
         }
       } else if (record.type === 'characterData') {
+        relevant = true;
         const parent = safeDom.parentNode(target);
         if (parent && safeDom.nodeType(parent) === 1) textChanged(parent as Element);
       } else {
@@ -271,15 +287,18 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           if (type === 1) {
             const added = node as Element;
             if (safeDom.hasAttribute(added, UI_ATTRIBUTE)) return;
+            relevant = true;
             invalidateWithin(added);
             discover(added);
             if (!isFieldElement(added)) textTouched = true;
           } else if (type === 3) {
-            textTouched = true;
+            textTouched = relevant = true;
           }
         });
         record.removedNodes.forEach((node) => {
           const type = safeDom.nodeType(node);
+          if (type === 1 && safeDom.hasAttribute(node as Element, UI_ATTRIBUTE)) return;
+          relevant = true;
           if (type === 3 || (type === 1 && !isFieldElement(node))) textTouched = true;
         });
         if (element) {
@@ -288,10 +307,12 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         }
       }
     }
+    return relevant;
   }
 
   // ---- scanning ----------------------------------------------------------------------------
   function scan(): DetectedClaim[] {
+    watchStats.scans++;
     for (const root of roots) {
       if (!root.host.isConnected) roots.delete(root);
     }
@@ -324,7 +345,9 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     const records = pending.splice(0, pending.length);
     records.push(...observer.takeRecords());
-    processRecords(records);
+    // Our own layer being added or moved changes nothing the page's claims depend on.
+    if (!processRecords(records) && !scanRequested) return;
+    scanRequested = false;
     const next = scan();
     const structureChanged = !sameStructure(claims, next);
     claims = next;
@@ -422,7 +445,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (cache.has(target)) return; // qualified, not a claim field
     // A field we have never seen: maybe in a shadow root attached after we looked.
     for (const node of path) if (isShadowRoot(node as Node)) addRoot(node as ShadowRoot);
-    scheduleDom();
+    requestScan();
   });
 
   try {

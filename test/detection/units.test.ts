@@ -187,6 +187,17 @@ describe('grouping', () => {
     expect(summary(detectClaims(root))).toHaveLength(1);
     expect(detectClaims(document.getElementById('s')!)[0]!.fields).toHaveLength(1);
   });
+
+  // The scan looks for shadow roots only on elements that may have one (DOM attachShadow's list).
+  it.each([
+    'article', 'aside', 'blockquote', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p',
+    'section', 'span', 'claim-line',
+  ])('finds fields in the shadow root of a <%s> inside a table cell', (tag) => {
+    document.body.innerHTML = `<form><table><tbody><tr><td><${tag} id="host"></${tag}></td></tr></tbody></table></form>`;
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input aria-label="CPT"><input aria-label="Units">';
+    expect(detectClaims(document)[0]!.fields.map((f) => f.role)).toEqual(['cpt', 'units']);
+  });
 });
 
 describe('readRawClaim', () => {

@@ -1,5 +1,6 @@
 import { watchClaims, type DetectedClaim } from '../../detection';
 import { qualifyStats } from '../../detection/qualify';
+import { watchStats } from '../../detection/watch';
 
 const frame = () => new Promise<void>((resolve) => setTimeout(resolve, 120));
 
@@ -194,6 +195,26 @@ describe('watchClaims', () => {
     expect(w.calls.length).toBe(calls);
     w.watcher.rescan();
     expect(w.last()[0]!.fields.some((f) => f.element.getRootNode() !== document)).toBe(false);
+    w.controller.abort();
+  });
+
+  it('spends no scan on changes to our own UI, and still rescans when a field is restyled', async () => {
+    page(2);
+    const w = watch();
+    const scans = watchStats.scans;
+    const ui = document.createElement('claimguide-layer');
+    ui.setAttribute('data-claimguide-ui', '');
+    document.documentElement.append(ui);
+    ui.style.transform = 'translate(3px, 4px)';
+    await frame();
+    ui.remove();
+    await frame();
+    expect(watchStats.scans).toBe(scans);
+    // A portal change right after still counts: hiding line 2's procedure field drops that line.
+    document.querySelector<HTMLInputElement>('[name="line[1][cpt]"]')!.style.display = 'none';
+    await frame();
+    expect(watchStats.scans).toBe(scans + 1);
+    expect(summary(w.last())).toEqual(['dx@null cpt@0 modifier@0 units@0']);
     w.controller.abort();
   });
 

@@ -168,6 +168,9 @@ function nearestBefore<T extends { anchors: Candidate[] }>(groups: T[], order: n
   return best ?? groups[0];
 }
 
+/** No line, no slot (typed arrays hold them per field index: no per-scan maps keyed by new objects). */
+const NONE = -1;
+
 function assignLines(
   container: Element,
   anchors: Candidate[],
@@ -175,28 +178,33 @@ function assignLines(
   lineContainerOf: Map<Candidate, Element>,
   anchorRole: FieldRole,
 ): DetectedClaim {
-  const lineOf = new Map<Candidate, number>();
-  const lineFields = fields.filter((f) => f.q.role !== 'dx');
+  const count = fields.length;
+  const lineOf = new Int32Array(count).fill(NONE);
+  const isLineField = (field: Candidate) => field.q.role !== 'dx';
   const sortedAnchors = [...anchors].sort((a, b) => a.order - b.order);
 
   let assigned = false;
   if (sortedAnchors.length === 1) {
     const anchor = sortedAnchors[0]!;
     const row = anchor.element.closest('tr, [role="row"]');
-    const rowHasOthers = row && lineFields.some((f) => f !== anchor && row.contains(f.element));
-    for (const field of lineFields) {
+    const rowHasOthers = row !== null && fields.some((f) => isLineField(f) && f !== anchor && row.contains(f.element));
+    for (let i = 0; i < count; i++) {
+      const field = fields[i]!;
+      if (!isLineField(field)) continue;
       // The container may be a <form>: safeDom.
-      if (rowHasOthers ? row!.contains(field.element) : !field.q.weak || safeDom.contains(container, field.element)) lineOf.set(field, 0);
+      if (rowHasOthers ? row!.contains(field.element) : !field.q.weak || safeDom.contains(container, field.element)) lineOf[i] = 0;
     }
     assigned = true;
   } else {
     // Structure: fields inside an anchor's line container belong to that line.
     const lineIndex = new Map<Element, number>();
     sortedAnchors.forEach((anchor, index) => lineIndex.set(lineContainerOf.get(anchor) ?? anchor.element, index));
-    const structural = new Map<Candidate, number>();
+    const structural = new Int32Array(count).fill(NONE);
     let others = 0;
     let othersInside = 0;
-    for (const field of lineFields) {
+    for (let i = 0; i < count; i++) {
+      const field = fields[i]!;
+      if (!isLineField(field)) continue;
       let line: number | undefined;
       for (let node: Element | null = field.element; node && node !== container; node = composedParent(node)) {
         line = lineIndex.get(node);
@@ -206,85 +214,94 @@ function assignLines(
         others++;
         if (line !== undefined) othersInside++;
       }
-      if (line !== undefined) structural.set(field, line);
+      if (line !== undefined) structural[i] = line;
     }
     if (others === 0 || othersInside >= others * 0.5) {
-      for (const [field, line] of structural) lineOf.set(field, line);
+      lineOf.set(structural);
       assigned = true;
     }
   }
 
   if (!assigned) {
     // Indices in names: line_3_mod1, svc[2].proc, lines.0.cptCode.
-    const strongLine = lineFields.filter((f) => !f.q.weak);
-    const keyed = strongLine.filter((f) => f.q.nameLine !== undefined);
+    const strongLine: number[] = [];
+    for (let i = 0; i < count; i++) if (isLineField(fields[i]!) && !fields[i]!.q.weak) strongLine.push(i);
+    const keyed = strongLine.filter((i) => fields[i]!.q.nameLine !== undefined);
     const anchorKeys = new Set(sortedAnchors.map((a) => a.q.nameLine));
     if (keyed.length >= strongLine.length * 0.8 && !anchorKeys.has(undefined) && anchorKeys.size === sortedAnchors.length) {
-      const keys = [...new Set(keyed.map((f) => f.q.nameLine!))].sort((a, b) => a - b);
+      const keys = [...new Set(keyed.map((i) => fields[i]!.q.nameLine!))].sort((a, b) => a - b);
       const rank = new Map(keys.map((key, index) => [key, index]));
-      for (const field of keyed) lineOf.set(field, rank.get(field.q.nameLine!)!);
+      for (const i of keyed) lineOf[i] = rank.get(fields[i]!.q.nameLine!)!;
       assigned = true;
     }
   }
 
   if (!assigned) {
     // Document order: the fields between anchors repeat the pattern before the first anchor.
-    const strongLine = lineFields.filter((f) => !f.q.weak).sort((a, b) => a.order - b.order);
-    const firstAnchorAt = strongLine.indexOf(sortedAnchors[0]!);
+    const strongLine: number[] = [];
+    for (let i = 0; i < count; i++) if (isLineField(fields[i]!) && !fields[i]!.q.weak) strongLine.push(i);
+    strongLine.sort((a, b) => fields[a]!.order - fields[b]!.order);
+    const positionOf = new Map<Candidate, number>();
+    strongLine.forEach((i, position) => positionOf.set(fields[i]!, position));
+    const firstAnchorAt = positionOf.get(sortedAnchors[0]!) ?? -1;
     const lead = Math.max(0, firstAnchorAt);
-    const boundaries = sortedAnchors.map((anchor) => Math.max(0, strongLine.indexOf(anchor) - lead));
-    strongLine.forEach((field, position) => {
+    const boundaries = sortedAnchors.map((anchor) => Math.max(0, (positionOf.get(anchor) ?? -1) - lead));
+    strongLine.forEach((i, position) => {
       let line = 0;
-      for (let i = 0; i < boundaries.length; i++) if (position >= boundaries[i]!) line = i;
-      lineOf.set(field, line);
+      for (let b = 0; b < boundaries.length; b++) if (position >= boundaries[b]!) line = b;
+      lineOf[i] = line;
     });
   }
 
-  // Per line: one field per single-valued role (strong beats weak, then the higher score), slots numbered.
-  const perLine = new Map<number, Candidate[]>();
-  for (const [field, line] of lineOf) {
-    const members = perLine.get(line) ?? [];
-    members.push(field);
-    perLine.set(line, members);
+  // Per line, in document order: one field per single-valued role (strong beats weak, then the
+  // higher score), slots numbered.
+  const perLine: number[][] = [];
+  const byOrder = Array.from({ length: count }, (_, i) => i);
+  if (!fields.every((f, i) => i === 0 || fields[i - 1]!.order <= f.order)) byOrder.sort((a, b) => fields[a]!.order - fields[b]!.order);
+  for (const i of byOrder) {
+    const line = lineOf[i]!;
+    if (line !== NONE) (perLine[line] ??= []).push(i);
   }
-  const out: DetectedField[] = [];
-  const slotOf = new Map<Candidate, number>();
-  for (const [, members] of perLine) {
-    members.sort((a, b) => a.order - b.order);
+  const slotOf = new Int32Array(count).fill(NONE);
+  for (const members of perLine) {
+    if (!members) continue;
     // One pass: the strongest field of each single-valued role (the first of equals), and the roles with strong evidence.
-    const kept = new Map<FieldRole, Candidate>();
+    const kept = new Map<FieldRole, number>();
     const strongRoles = new Set<FieldRole>();
-    for (const m of members) {
-      if (!m.q.weak) strongRoles.add(m.q.role);
-      if (!SINGLE_PER_LINE.has(m.q.role)) continue;
-      const best = kept.get(m.q.role);
-      if (!best || rank(m) > rank(best)) kept.set(m.q.role, m);
+    for (const i of members) {
+      const q = fields[i]!.q;
+      if (!q.weak) strongRoles.add(q.role);
+      if (!SINGLE_PER_LINE.has(q.role)) continue;
+      const best = kept.get(q.role);
+      if (best === undefined || rank(fields[i]!) > rank(fields[best]!)) kept.set(q.role, i);
     }
-    const modifiers: Candidate[] = [];
-    const dates: Candidate[] = [];
-    for (const m of members) {
-      const role = m.q.role;
-      if (SINGLE_PER_LINE.has(role) && kept.get(role) !== m) lineOf.delete(m);
+    const modifiers: number[] = [];
+    const dates: number[] = [];
+    for (const i of members) {
+      const q = fields[i]!.q;
+      const role = q.role;
+      if (SINGLE_PER_LINE.has(role) && kept.get(role) !== i) lineOf[i] = NONE;
       // Weak evidence gives way to strong evidence for the same role (several dates and modifiers are normal).
-      else if (m.q.weak && strongRoles.has(role) && role !== 'dos' && role !== 'modifier') lineOf.delete(m);
-      else if (role === 'modifier') modifiers.push(m);
-      else if (role === 'dos') dates.push(m);
-      else if (role === 'pointer' && m.q.slot !== undefined) slotOf.set(m, m.q.slot);
+      else if (q.weak && strongRoles.has(role) && role !== 'dos' && role !== 'modifier') lineOf[i] = NONE;
+      else if (role === 'modifier') modifiers.push(i);
+      else if (role === 'dos') dates.push(i);
+      else if (role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
     }
-    numberSlots(modifiers, slotOf, 1, (m) => m.q.slot);
-    numberSlots(dates, slotOf, 0, (m) => m.q.range);
+    numberSlots(modifiers, slotOf, 1, (i) => fields[i]!.q.slot);
+    numberSlots(dates, slotOf, 0, (i) => fields[i]!.q.range);
   }
 
-  for (const field of fields) {
+  const out: DetectedField[] = [];
+  for (let i = 0; i < count; i++) {
+    const field = fields[i]!;
     if (field.q.role === 'dx') {
       if (!field.q.weak) out.push({ element: field.element, role: 'dx', line: null });
       continue;
     }
-    const line = lineOf.get(field);
-    if (line === undefined) continue;
+    const line = lineOf[i]!;
+    if (line === NONE) continue;
     const detected: DetectedField = { element: field.element, role: field.q.role, line };
-    const slot = slotOf.get(field);
-    if (slot !== undefined) detected.slot = slot;
+    if (slotOf[i] !== NONE) detected.slot = slotOf[i];
     out.push(detected);
   }
   return { container, formType: formTypeOf(fields, out), fields: out };
@@ -295,21 +312,21 @@ function rank(candidate: Candidate): number {
 }
 
 /** Explicit slots first where they are free, then the rest in document order. */
-function numberSlots(members: Candidate[], slotOf: Map<Candidate, number>, first: number, explicit: (m: Candidate) => number | undefined): void {
+function numberSlots(members: number[], slotOf: Int32Array, first: number, explicit: (i: number) => number | undefined): void {
   const used = new Set<number>();
-  const rest: Candidate[] = [];
-  for (const m of members) {
-    const slot = explicit(m);
+  const rest: number[] = [];
+  for (const i of members) {
+    const slot = explicit(i);
     if (slot !== undefined && !used.has(slot)) {
       used.add(slot);
-      slotOf.set(m, slot);
-    } else rest.push(m);
+      slotOf[i] = slot;
+    } else rest.push(i);
   }
   let next = first;
-  for (const m of rest) {
+  for (const i of rest) {
     while (used.has(next)) next++;
     used.add(next);
-    slotOf.set(m, next);
+    slotOf[i] = next;
   }
 }
 

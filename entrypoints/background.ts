@@ -85,7 +85,7 @@ export default defineBackground(() => {
    */
   async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
     try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE]});
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
       return true;
     } catch {
       return false; // the frame navigated away or the site's permission was removed meanwhile

@@ -42,7 +42,20 @@ const readFirstChild = getterOf<ChildNode | null>(NodeProto, 'firstChild');
 const readNextSibling = getterOf<ChildNode | null>(NodeProto, 'nextSibling');
 const readPreviousElementSibling = getterOf<Element | null>(ElementProto, 'previousElementSibling');
 const readFirstElementChild = getterOf<Element | null>(ElementProto, 'firstElementChild');
+const readNextElementSibling = getterOf<Element | null>(ElementProto, 'nextElementSibling');
 const readChildElementCount = getterOf<number>(ElementProto, 'childElementCount');
+
+/**
+ * The query methods of the scope's own interface. A document is clobbered too (an
+ * <img name="querySelectorAll"> replaces `document.querySelectorAll`), so none is read off the object.
+ */
+function queryMethodsOf(scope: ParentNode): { all: ParentNode['querySelectorAll']; first: ParentNode['querySelector'] } {
+  const type = readNodeType(scope);
+  const proto: ParentNode | undefined =
+    type === 1 ? ElementProto : type === 9 ? globalThis.Document?.prototype : type === 11 ? globalThis.DocumentFragment?.prototype : undefined;
+  const methods = proto ?? scope; // a DOM that keeps them elsewhere
+  return { all: methods.querySelectorAll, first: methods.querySelector };
+}
 
 export const safeDom = {
   parentNode: readParentNode,
@@ -53,6 +66,7 @@ export const safeDom = {
   ownerDocument: readOwnerDocument,
   previousElementSibling: readPreviousElementSibling,
   firstElementChild: readFirstElementChild,
+  nextElementSibling: readNextElementSibling,
   childElementCount: readChildElementCount,
   parentElement(node: Node): Element | null {
     const parent = readParentNode(node);
@@ -75,8 +89,11 @@ export const safeDom = {
   },
   /** querySelectorAll of an element, a document or a shadow root. */
   queryAll<E extends Element = Element>(scope: ParentNode, selector: string): NodeListOf<E> {
-    const own = readNodeType(scope) === 1 ? ElementProto!.querySelectorAll : (scope as ParentNode).querySelectorAll;
-    return own.call(scope, selector) as NodeListOf<E>;
+    return queryMethodsOf(scope).all.call(scope, selector) as NodeListOf<E>;
+  },
+  /** querySelector of an element, a document or a shadow root: the first match only. */
+  query(scope: ParentNode, selector: string): Element | null {
+    return queryMethodsOf(scope).first.call(scope, selector);
   },
   getRootNode(node: Node): Node {
     return NodeProto!.getRootNode.call(node);

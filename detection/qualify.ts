@@ -347,7 +347,7 @@ function holdsField(element: Element): boolean {
   const first = safeDom.firstElementChild(element);
   if (!first) return false;
   if (isFieldElement(first)) return true;
-  return safeDom.queryAll(element, FIELD_SELECTOR).length > 0;
+  return safeDom.query(element, FIELD_SELECTOR) !== null;
 }
 
 /** True when `element` is the only field in `parent` (cheap when it is the parent's only child). */
@@ -362,8 +362,9 @@ function contextText(element: Element, dependsOnIds: string[]): string {
   const group = element.closest('fieldset, [role="group"], [role="region"]');
   if (!group) return '';
   if (safeDom.localName(group) === 'fieldset') {
-    for (let child = safeDom.firstElementChild(group); child; child = child.nextElementSibling) {
-      if (child.localName === 'legend') return textOf(child);
+    // (A child may be a <form> too.)
+    for (let child = safeDom.firstElementChild(group); child; child = safeDom.nextElementSibling(child) ?? null) {
+      if (safeDom.localName(child) === 'legend') return textOf(child);
     }
   }
   const label = safeDom.getAttribute(group, 'aria-label');

@@ -254,9 +254,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       if (record.type === 'attributes') {
         const element = target as Element;
         const name = record.attributeName ?? '';
-        if (!VISIBILITY_ATTRIBUTES.has(name)) relevant = true;
         if (isFieldElement(element)) {
-          relevant = true;
           cache.delete(element);
         } else if (name === 'for' || name === 'id') {
           fullInvalidate = true;
@@ -266,7 +264,6 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
             const after = safeDom.getAttribute(element, 'style') ?? '';
             if (!/display|visibility|content-visibility/.test(before + after)) continue;
           }
-          relevant = true;
           invalidateWithin(element);
         } else if (TABLE_ATTRIBUTES.has(name)) {
           invalidateWithin(safeDom.closest(element, GRID) ?? element);
@@ -275,6 +272,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           invalidateWithin(element);
           if (safeDom.localName(element) === 'label') textChanged(element);
         }
+        relevant = true; // (a style change that cannot hide or show anything has continued above)
       } else if (record.type === 'characterData') {
         relevant = true;
         const parent = safeDom.parentNode(target);

@@ -50,6 +50,24 @@ describe('a form whose controls clobber its DOM properties', () => {
     expect(safeDom.queryAll(form, 'input[type="hidden"]')).toHaveLength(CLOBBERED.length);
   });
 
+  it('queries a document whose named images clobber its query methods', () => {
+    clobberedForm();
+    // <img name="querySelectorAll"> makes document.querySelectorAll that image.
+    const image = document.createElement('img');
+    image.name = 'querySelectorAll';
+    document.body.append(image);
+    Object.defineProperty(document, 'querySelectorAll', { value: image, configurable: true });
+    Object.defineProperty(document, 'querySelector', { value: image, configurable: true });
+    try {
+      expect(safeDom.queryAll(document, 'form')).toHaveLength(1);
+      expect(safeDom.query(document, 'main')).toBe(document.body.firstElementChild);
+      expect(summary(detectClaims(document))).toEqual(['cpt@0 modifier@0 units@0 dx@null']);
+    } finally {
+      delete (document as unknown as Record<string, unknown>).querySelectorAll;
+      delete (document as unknown as Record<string, unknown>).querySelector;
+    }
+  });
+
   it('tolerates objects that are not nodes (the window in an event path)', () => {
     expect(safeDom.nodeType(window as unknown as Node)).toBeUndefined();
   });

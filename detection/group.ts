@@ -48,36 +48,131 @@ function scopeOf(element: Element, memo: Map<Element, Element | null>): Element 
  * repeated containers), else from indices in field names, else from document order.
  */
 export function buildClaims(root: Document | ShadowRoot | Element, candidates: readonly Candidate[]): DetectedClaim[] {
-  const scopes = new Map<Element | null, Candidate[]>();
+  return groupCandidates(root, candidates).claims;
+}
+
+/**
+ * What grouping decided, per claim scope, kept so that fields added later (a new service line)
+ * can be grouped without regrouping the whole page: see `extendGrouping`.
+ */
+export interface Grouping {
+  claims: DetectedClaim[];
+  scopes: Map<Element | null, ScopeGrouping>;
+}
+
+interface ScopeGrouping {
+  /** Every candidate in the scope, in document order. */
+  candidates: Candidate[];
+  /** The role whose fields start lines; undefined when the scope holds no claim. */
+  anchorRole: FieldRole | undefined;
+  strongRoles: Set<FieldRole>;
+  /** How many anchors each ancestor (below the scope) holds. */
+  counts: Map<Element, number>;
+  /** The elements holding each group of line containers (null: the scope's top). */
+  lists: Array<Element | null>;
+  claims: ClaimGrouping[];
+}
+
+interface ClaimGrouping {
+  claim: DetectedClaim;
+  /** The claim's first field in the page (claims are reported in page order; `order`s change as fields arrive). */
+  first: Candidate;
+  /** Anchors in document order. */
+  anchors: Candidate[];
+  /** How lines were told apart. */
+  mode: 'single' | 'structural' | 'names' | 'order';
+  /** Structural mode: each line container's line index. */
+  lineIndex: Map<Element, number>;
+  /** Structural mode: non-anchor line fields, and how many of them sit inside a line container. */
+  others: number;
+  othersInside: number;
+  /** The candidate behind each of `claim.fields`. */
+  sources: Candidate[];
+  /** Roles in `claim.fields`, and whether any candidate cited a CMS-1500 box (for the form type). */
+  roles: Set<FieldRole>;
+  professionalBox: boolean;
+}
+
+/** Groups candidates (in document order) into claims, keeping what `extendGrouping` needs. */
+export function groupCandidates(root: Document | ShadowRoot | Element, candidates: readonly Candidate[]): Grouping {
+  const byScope = new Map<Element | null, Candidate[]>();
   const memo = new Map<Element, Element | null>();
   for (const candidate of candidates) {
     const scope = scopeOf(candidate.element, memo);
-    const list = scopes.get(scope) ?? [];
-    list.push(candidate);
-    scopes.set(scope, list);
+    const list = byScope.get(scope);
+    if (list) list.push(candidate);
+    else byScope.set(scope, [candidate]);
   }
-  const claims: Array<{ claim: DetectedClaim; order: number }> = [];
-  for (const [scope, list] of scopes) {
-    for (const claim of claimsInScope(root, scope, list)) claims.push(claim);
+  const scopes = new Map<Element | null, ScopeGrouping>();
+  for (const [scope, list] of byScope) scopes.set(scope, claimsInScope(root, scope, list));
+  return { claims: orderedClaims(scopes), scopes };
+}
+
+/**
+ * The grouping after `added` candidates (new fields, each inside a subtree the page just
+ * inserted: `isAdded` tells those subtrees' roots) joined the candidates of `previous`, whose
+ * elements, verdicts and places in the page have not changed. Every candidate's `order` must
+ * already be its position among all of them. The result equals `groupCandidates` over all of
+ * them: a new service line appended to a claim's lines is grouped on its own; anything else
+ * regroups the scopes it touches.
+ */
+/** How extensions went: lines appended on their own, or scopes regrouped (tests check which ran). */
+export const groupingStats = { linesAppended: 0, scopesRegrouped: 0 };
+
+export function extendGrouping(
+  previous: Grouping,
+  root: Document | ShadowRoot | Element,
+  added: readonly Candidate[],
+  isAdded: (element: Element) => boolean,
+): Grouping {
+  const byScope = new Map<Element | null, Candidate[]>();
+  const memo = new Map<Element, Element | null>();
+  for (const candidate of added) {
+    const scope = scopeOf(candidate.element, memo);
+    const list = byScope.get(scope);
+    if (list) list.push(candidate);
+    else byScope.set(scope, [candidate]);
   }
-  claims.sort((a, b) => a.order - b.order);
+  const scopes = new Map(previous.scopes);
+  for (const [scope, news] of byScope) {
+    const before = scopes.get(scope);
+    const extended = before && appendLines(before, scope, news, isAdded);
+    if (extended) groupingStats.linesAppended++;
+    else groupingStats.scopesRegrouped++;
+    scopes.set(scope, extended ?? claimsInScope(root, scope, before ? mergeByOrder(before.candidates, news) : news));
+  }
+  return { claims: orderedClaims(scopes), scopes };
+}
+
+function orderedClaims(scopes: Map<Element | null, ScopeGrouping>): DetectedClaim[] {
+  const claims: ClaimGrouping[] = [];
+  for (const scope of scopes.values()) claims.push(...scope.claims);
+  claims.sort((a, b) => a.first.order - b.first.order);
   return claims.map((c) => c.claim);
 }
 
-function claimsInScope(
-  root: Document | ShadowRoot | Element,
-  scope: Element | null,
-  list: Candidate[],
-): Array<{ claim: DetectedClaim; order: number }> {
+function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.order <= b[j]!.order ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | null, list: Candidate[]): ScopeGrouping {
   const strong = list.filter((c) => !c.q.weak);
   const strongRoles = new Set(strong.map((c) => c.q.role));
-  if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return [];
+  const grouping: ScopeGrouping = { candidates: list, anchorRole: undefined, strongRoles, counts: new Map(), lists: [], claims: [] };
+  if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return grouping;
   const anchorRole = LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role));
-  if (!anchorRole) return [];
+  if (!anchorRole) return grouping;
+  grouping.anchorRole = anchorRole;
   const anchors = strong.filter((c) => c.q.role === anchorRole);
 
   // How many anchors each ancestor holds (below the scope).
-  const counts = new Map<Element, number>();
+  const counts = grouping.counts;
   for (const anchor of anchors) {
     for (let node: Element | null = anchor.element; node && node !== scope; node = composedParent(node)) {
       counts.set(node, (counts.get(node) ?? 0) + 1);
@@ -107,6 +202,7 @@ function claimsInScope(
     group.push(anchor);
     groups.set(list, group);
   }
+  grouping.lists = [...groups.keys()];
 
   // Claim containers: each group of lines, widened while it holds no other group's anchors.
   const claimGroups: Array<{ container: Element; anchors: Candidate[]; fields: Candidate[] }> = [];
@@ -143,10 +239,115 @@ function claimsInScope(
     owner?.fields.push(candidate);
   }
 
-  return claimGroups.map((group) => ({
-    claim: assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole),
-    order: group.fields.reduce((first, f) => Math.min(first, f.order), Infinity),
-  }));
+  grouping.claims = claimGroups.map((group) => assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole));
+  return grouping;
+}
+
+/**
+ * `grouping` with new service lines appended to its only claim, when that is all `added` is:
+ * the same line anchor role, each new anchor in a new line container (inside a subtree just
+ * added) beside the claim's existing lines and after them, lines still told apart by structure,
+ * and every other new field inside a new line or claim-level. Undefined when it is not.
+ */
+function appendLines(
+  grouping: ScopeGrouping,
+  scope: Element | null,
+  added: readonly Candidate[],
+  isAdded: (element: Element) => boolean,
+): ScopeGrouping | undefined {
+  const { anchorRole, claims } = grouping;
+  if (!anchorRole || claims.length !== 1 || grouping.lists.length !== 1) return undefined;
+  const previous = claims[0]!;
+  if (previous.mode !== 'structural') return undefined;
+  const strongRoles = new Set(grouping.strongRoles);
+  for (const candidate of added) if (!candidate.q.weak) strongRoles.add(candidate.q.role);
+  if (LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role)) !== anchorRole) return undefined;
+
+  const list = grouping.lists[0]!;
+  const container = previous.claim.container;
+  const anchors = [...previous.anchors];
+  const lineIndex = new Map(previous.lineIndex);
+  const counts = new Map(grouping.counts);
+  const firstNewLine = anchors.length;
+  for (const candidate of added) {
+    if (candidate.q.weak || candidate.q.role !== anchorRole) continue;
+    // After every existing line (earlier line indices stay as they are).
+    if (candidate.order < anchors[anchors.length - 1]!.order) return undefined;
+    let lineContainer: Element = candidate.element;
+    let reached: Element | null = scope;
+    for (let node: Element | null = candidate.element; node && node !== scope; node = composedParent(node)) {
+      if ((counts.get(node) ?? 0) > 0) {
+        reached = node;
+        break;
+      }
+      lineContainer = node;
+    }
+    // It must join the existing lines' list, in a container the page has just inserted (so holding
+    // only new fields: no existing field changes line).
+    if (reached !== list || (reached !== scope && counts.get(reached)! < 2) || !isAdded(lineContainer)) return undefined;
+    for (let node: Element | null = candidate.element; node && node !== scope; node = composedParent(node)) {
+      counts.set(node, (counts.get(node) ?? 0) + 1);
+    }
+    lineIndex.set(lineContainer, anchors.length);
+    anchors.push(candidate);
+  }
+
+  // The new fields' lines, by structure, as assignLines finds them.
+  const lineOf = new Int32Array(added.length).fill(NONE);
+  let others = previous.others;
+  let othersInside = previous.othersInside;
+  for (let i = 0; i < added.length; i++) {
+    const field = added[i]!;
+    if (field.q.role === 'dx') continue;
+    let line: number | undefined;
+    for (let node: Element | null = field.element; node && node !== container; node = composedParent(node)) {
+      line = lineIndex.get(node);
+      if (line !== undefined) break;
+    }
+    if (field.q.role !== anchorRole) {
+      others++;
+      if (line !== undefined) othersInside++;
+    }
+    if (line !== undefined) {
+      if (line < firstNewLine) return undefined; // a field added to an existing line: that line is regrouped
+      lineOf[i] = line;
+    }
+  }
+  if (!(others === 0 || othersInside >= others * 0.5)) return undefined;
+
+  const slotOf = resolveLines(added, lineOf);
+  const fresh = outputOf(added, lineOf, slotOf);
+  const roles = new Set(previous.roles);
+  for (const field of fresh.fields) roles.add(field.role);
+  const professionalBox = previous.professionalBox || added.some((c) => c.q.professionalBox);
+  const fields: DetectedField[] = [];
+  const sources: Candidate[] = [];
+  const old = previous.claim.fields;
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < fresh.fields.length) {
+    if (j >= fresh.fields.length || (i < old.length && previous.sources[i]!.order <= fresh.sources[j]!.order)) {
+      fields.push(old[i]!);
+      sources.push(previous.sources[i++]!);
+    } else {
+      fields.push(fresh.fields[j]!);
+      sources.push(fresh.sources[j++]!);
+    }
+  }
+  const claim: DetectedClaim = { container, formType: formTypeFrom(roles, professionalBox), fields };
+  const extended: ClaimGrouping = {
+    claim,
+    first: added.reduce((first, c) => (c.order < first.order ? c : first), previous.first),
+    anchors,
+    mode: 'structural',
+    lineIndex,
+    others,
+    othersInside,
+    sources,
+    roles,
+    professionalBox,
+  };
+  return { ...grouping, candidates: mergeByOrder(grouping.candidates, added), strongRoles, counts, claims: [extended] };
 }
 
 function topElement(root: Document | ShadowRoot | Element, fallback: Element): Element {
@@ -177,13 +378,16 @@ function assignLines(
   fields: Candidate[],
   lineContainerOf: Map<Candidate, Element>,
   anchorRole: FieldRole,
-): DetectedClaim {
+): ClaimGrouping {
   const count = fields.length;
   const lineOf = new Int32Array(count).fill(NONE);
   const isLineField = (field: Candidate) => field.q.role !== 'dx';
   const sortedAnchors = [...anchors].sort((a, b) => a.order - b.order);
+  let mode: ClaimGrouping['mode'] | undefined;
+  const lineIndex = new Map<Element, number>();
+  let others = 0;
+  let othersInside = 0;
 
-  let assigned = false;
   if (sortedAnchors.length === 1) {
     const anchor = sortedAnchors[0]!;
     const row = anchor.element.closest('tr, [role="row"]');
@@ -194,14 +398,11 @@ function assignLines(
       // The container may be a <form>: safeDom.
       if (rowHasOthers ? row!.contains(field.element) : !field.q.weak || safeDom.contains(container, field.element)) lineOf[i] = 0;
     }
-    assigned = true;
+    mode = 'single';
   } else {
     // Structure: fields inside an anchor's line container belong to that line.
-    const lineIndex = new Map<Element, number>();
     sortedAnchors.forEach((anchor, index) => lineIndex.set(lineContainerOf.get(anchor) ?? anchor.element, index));
     const structural = new Int32Array(count).fill(NONE);
-    let others = 0;
-    let othersInside = 0;
     for (let i = 0; i < count; i++) {
       const field = fields[i]!;
       if (!isLineField(field)) continue;
@@ -218,11 +419,11 @@ function assignLines(
     }
     if (others === 0 || othersInside >= others * 0.5) {
       lineOf.set(structural);
-      assigned = true;
+      mode = 'structural';
     }
   }
 
-  if (!assigned) {
+  if (!mode) {
     // Indices in names: line_3_mod1, svc[2].proc, lines.0.cptCode.
     const strongLine: number[] = [];
     for (let i = 0; i < count; i++) if (isLineField(fields[i]!) && !fields[i]!.q.weak) strongLine.push(i);
@@ -232,11 +433,11 @@ function assignLines(
       const keys = [...new Set(keyed.map((i) => fields[i]!.q.nameLine!))].sort((a, b) => a - b);
       const rank = new Map(keys.map((key, index) => [key, index]));
       for (const i of keyed) lineOf[i] = rank.get(fields[i]!.q.nameLine!)!;
-      assigned = true;
+      mode = 'names';
     }
   }
 
-  if (!assigned) {
+  if (!mode) {
     // Document order: the fields between anchors repeat the pattern before the first anchor.
     const strongLine: number[] = [];
     for (let i = 0; i < count; i++) if (isLineField(fields[i]!) && !fields[i]!.q.weak) strongLine.push(i);
@@ -251,10 +452,33 @@ function assignLines(
       for (let b = 0; b < boundaries.length; b++) if (position >= boundaries[b]!) line = b;
       lineOf[i] = line;
     });
+    mode = 'order';
   }
 
-  // Per line, in document order: one field per single-valued role (strong beats weak, then the
-  // higher score), slots numbered.
+  const slotOf = resolveLines(fields, lineOf);
+  const { fields: out, sources } = outputOf(fields, lineOf, slotOf);
+  const roles = new Set(out.map((f) => f.role));
+  const professionalBox = fields.some((c) => c.q.professionalBox);
+  return {
+    claim: { container, formType: formTypeFrom(roles, professionalBox), fields: out },
+    first: fields.reduce((first, f) => (f.order < first.order ? f : first)),
+    anchors: sortedAnchors,
+    mode,
+    lineIndex,
+    others,
+    othersInside,
+    sources,
+    roles,
+    professionalBox,
+  };
+}
+
+/**
+ * Per line, in document order: one field per single-valued role (strong beats weak, then the
+ * higher score), slots numbered. Drops the losers from `lineOf`; returns each field's slot.
+ */
+function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Array {
+  const count = fields.length;
   const perLine: number[][] = [];
   const byOrder = Array.from({ length: count }, (_, i) => i);
   if (!fields.every((f, i) => i === 0 || fields[i - 1]!.order <= f.order)) byOrder.sort((a, b) => fields[a]!.order - fields[b]!.order);
@@ -290,12 +514,20 @@ function assignLines(
     numberSlots(modifiers, slotOf, 1, (i) => fields[i]!.q.slot);
     numberSlots(dates, slotOf, 0, (i) => fields[i]!.q.range);
   }
+  return slotOf;
+}
 
+/** The detected fields, in the candidates' order: strong claim-level ones, and line fields with a line. */
+function outputOf(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array): { fields: DetectedField[]; sources: Candidate[] } {
   const out: DetectedField[] = [];
-  for (let i = 0; i < count; i++) {
+  const sources: Candidate[] = [];
+  for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     if (field.q.role === 'dx') {
-      if (!field.q.weak) out.push({ element: field.element, role: 'dx', line: null });
+      if (!field.q.weak) {
+        out.push({ element: field.element, role: 'dx', line: null });
+        sources.push(field);
+      }
       continue;
     }
     const line = lineOf[i]!;
@@ -303,8 +535,9 @@ function assignLines(
     const detected: DetectedField = { element: field.element, role: field.q.role, line };
     if (slotOf[i] !== NONE) detected.slot = slotOf[i];
     out.push(detected);
+    sources.push(field);
   }
-  return { container, formType: formTypeOf(fields, out), fields: out };
+  return { fields: out, sources };
 }
 
 function rank(candidate: Candidate): number {
@@ -330,10 +563,8 @@ function numberSlots(members: number[], slotOf: Int32Array, first: number, expli
   }
 }
 
-function formTypeOf(all: Candidate[], fields: DetectedField[]): FormType {
-  const roles = new Set(fields.map((f) => f.role));
+function formTypeFrom(roles: ReadonlySet<FieldRole>, professionalBox: boolean): FormType {
   if (roles.has('revenue')) return 'institutional';
   if (roles.has('modifier') || roles.has('pos') || roles.has('pointer')) return 'professional';
-  if (all.some((c) => c.q.professionalBox)) return 'professional';
-  return 'unknown';
+  return professionalBox ? 'professional' : 'unknown';
 }

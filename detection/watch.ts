@@ -1,5 +1,5 @@
-import { buildClaims, type Candidate } from './group';
-import { collectFields, FIELD_SELECTOR, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
+import { extendGrouping, groupCandidates, type Candidate, type Grouping } from './group';
+import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
 import { createScanContext, qualifyField, type Qualification } from './qualify';
 import { readValue } from './read';
 import type { DetectedClaim, FieldElement } from './types';
@@ -25,8 +25,11 @@ export interface WatchOptions {
   onProcedureField?: () => void;
 }
 
-/** Counts scans (collect, group, snapshot); tests use it to check that idle batches cost none. */
-export const watchStats = { scans: 0 };
+/**
+ * Counts full scans (collect, group, snapshot) and extensions (only new fields qualified and
+ * grouped); tests use them to check that idle batches cost nothing and new lines little.
+ */
+export const watchStats = { scans: 0, extensions: 0 };
 
 /** Longest stretch of qualification work before the page gets the main thread back (ms). */
 const SLICE_MS = 40;
@@ -44,6 +47,7 @@ const WATCHED_ATTRIBUTES = [
 const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'aria-hidden', 'inert']);
 const TABLE_ATTRIBUTES = new Set(['colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers', 'role']);
 const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
+const ID_REFERENCES = '[id], label[for]';
 
 /**
  * Watches a document for claims: a first scan, then a MutationObserver on the document and every
@@ -76,6 +80,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   const roots = new Set<ShadowRoot>();
   const pendingHosts = new Set<Element>();
   let claims: DetectedClaim[] = [];
+  /** The latest grouping and its candidates in document order (what a new line is added to). */
+  let grouping: Grouping | undefined;
+  let candidates: Candidate[] = [];
+  /** True when the latest full scan found no shadow root: candidates are ordered by one tree's positions. */
+  let singleTree = false;
   let detected = new Set<Element>();
   let snapshot = new Map<Element, string>();
   let fullInvalidate = false;
@@ -95,14 +104,41 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       attributeOldValue: true,
     });
   };
-  const addRoot = (root: ShadowRoot) => {
-    if (roots.has(root)) return;
-    if (root.host.closest(`[${UI_ATTRIBUTE}]`) || root.host.hasAttribute(UI_ATTRIBUTE)) return;
+  /** True when `root` is one we did not watch yet. */
+  const addRoot = (root: ShadowRoot): boolean => {
+    if (roots.has(root)) return false;
+    if (root.host.closest(`[${UI_ATTRIBUTE}]`) || root.host.hasAttribute(UI_ATTRIBUTE)) return false;
     roots.add(root);
     observe(root);
+    return true;
   };
-  const discover = (scope: Document | ShadowRoot | Element) => {
-    for (const root of findShadowRoots(scope, [], pendingHosts)) addRoot(root);
+  /** True when a shadow root we did not watch yet was found. */
+  const discover = (scope: Document | ShadowRoot | Element): boolean => {
+    let found = false;
+    for (const root of findShadowRoots(scope, [], pendingHosts)) if (addRoot(root)) found = true;
+    return found;
+  };
+
+  /**
+   * What the mutation records of one batch did, beyond invalidating verdicts: whether a field we
+   * had qualified was touched or removed (then the page is scanned again), and which new fields
+   * arrived inside which inserted subtrees (then, if that is all, only those are qualified and grouped).
+   */
+  const batch = {
+    touchedQualified: false,
+    removedFields: false,
+    newRoots: false,
+    addedFields: new Set<FieldElement>(),
+    addedRoots: new Set<Element>(),
+  };
+  const resetBatch = () => {
+    batch.touchedQualified = batch.removedFields = batch.newRoots = false;
+    batch.addedFields.clear();
+    batch.addedRoots.clear();
+  };
+  /** Drops a field's verdict, noting when it had one. */
+  const forget = (element: Element) => {
+    if (cache.delete(element)) batch.touchedQualified = true;
   };
 
   // ---- scheduling -------------------------------------------------------------------------
@@ -174,9 +210,9 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   // ---- invalidation -------------------------------------------------------------------------
   const invalidateWithin = (element: Element | null | undefined) => {
     if (!element) return;
-    if (isFieldElement(element)) cache.delete(element);
+    if (isFieldElement(element)) forget(element);
     const list = safeDom.queryAll(element, FIELD_SELECTOR);
-    for (let i = 0; i < list.length; i++) cache.delete(list[i]!);
+    for (let i = 0; i < list.length; i++) forget(list[i]!);
   };
 
   /** Fields whose verdict read the text of an element by id (aria-labelledby, label[for]). */
@@ -211,8 +247,18 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   const invalidateDependents = (id: string) => {
     const set = dependents.get(id);
     if (!set) return;
-    for (const field of set) cache.delete(field);
+    for (const field of set) forget(field);
     dependents.delete(id); // re-qualifying adds them back
+  };
+
+  /** Fields whose verdict read the element this label[for] or id names. */
+  const referenced = (element: Element) => {
+    const id = safeDom.id(element);
+    if (id) invalidateDependents(id);
+    if (safeDom.localName(element) === 'label') {
+      const target = safeDom.getAttribute(element, 'for');
+      if (target) invalidateDependents(target);
+    }
   };
 
   /**
@@ -255,7 +301,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         const element = target as Element;
         const name = record.attributeName ?? '';
         if (isFieldElement(element)) {
-          cache.delete(element);
+          forget(element);
         } else if (name === 'for' || name === 'id') {
           fullInvalidate = true;
         } else if (VISIBILITY_ATTRIBUTES.has(name)) {
@@ -286,8 +332,16 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
             const added = node as Element;
             if (safeDom.hasAttribute(added, UI_ATTRIBUTE)) return;
             relevant = true;
-            invalidateWithin(added);
-            discover(added);
+            batch.addedRoots.add(added);
+            for (const field of fieldsIn(added, added)) {
+              if (cache.delete(field)) batch.touchedQualified = true; // moved, not new
+              else batch.addedFields.add(field);
+            }
+            if (discover(added)) batch.newRoots = true;
+            // An inserted label[for] or id'd element may be what an existing field's verdict named.
+            if (safeDom.matches(added, ID_REFERENCES)) referenced(added);
+            const references = safeDom.queryAll(added, ID_REFERENCES);
+            for (let i = 0; i < references.length; i++) referenced(references[i]!);
             if (!isFieldElement(added)) textTouched = true;
           } else if (type === 3) {
             textTouched = relevant = true;
@@ -297,6 +351,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           const type = safeDom.nodeType(node);
           if (type === 1 && safeDom.hasAttribute(node as Element, UI_ATTRIBUTE)) return;
           relevant = true;
+          if (type === 1 && (isFieldElement(node) || safeDom.query(node as Element, FIELD_SELECTOR))) batch.removedFields = true;
           if (type === 3 || (type === 1 && !isFieldElement(node))) textTouched = true;
         });
         if (element) {
@@ -317,7 +372,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     checkPendingHosts();
     const fields = collectFields(doc, [...roots]);
     const context = createScanContext();
-    const candidates: Candidate[] = [];
+    const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
       const element = fields[i]!;
       let q = fullInvalidate ? undefined : cache.get(element);
@@ -325,12 +380,39 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         q = qualifyField(element, context);
         remember(element, q);
       }
-      if (q.role) candidates.push({ element, q: q as Candidate['q'], order: i });
+      if (q.role) found.push({ element, q: q as Candidate['q'], order: i });
     }
     fullInvalidate = false;
     pruneDependents();
     schedulePoll();
-    return buildClaims(doc, candidates);
+    candidates = found;
+    singleTree = roots.size === 0;
+    grouping = groupCandidates(doc, found);
+    return grouping.claims;
+  }
+
+  /**
+   * The claims after a batch that only inserted new fields into the page (a service line added):
+   * those are qualified and grouped onto the previous grouping, which equals a full scan
+   * (see extendGrouping). Undefined when the batch did anything else: then the page is scanned.
+   */
+  function extend(): DetectedClaim[] | undefined {
+    if (!grouping || !singleTree || fullInvalidate || scanRequested) return undefined;
+    if (batch.touchedQualified || batch.removedFields || batch.newRoots || roots.size > 0) return undefined;
+    const context = createScanContext();
+    const added: Candidate[] = [];
+    for (const element of batch.addedFields) {
+      if (!element.isConnected || element.getRootNode() !== doc) return undefined;
+      const q = qualifyField(element, context);
+      remember(element, q);
+      if (q.role) added.push({ element, q: q as Candidate['q'], order: 0 });
+    }
+    watchStats.extensions++;
+    if (added.length === 0) return claims;
+    added.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */ ? -1 : 1));
+    candidates = insertInOrder(candidates, added);
+    grouping = extendGrouping(grouping, doc, added, (element) => batch.addedRoots.has(element));
+    return grouping.claims;
   }
 
   function flushDom(): void {
@@ -343,10 +425,12 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     const records = pending.splice(0, pending.length);
     records.push(...observer.takeRecords());
+    resetBatch();
     // Our own layer being added or moved changes nothing the page's claims depend on.
     if (!processRecords(records) && !scanRequested) return;
+    const next = extend() ?? scan();
     scanRequested = false;
-    const next = scan();
+    resetBatch();
     const structureChanged = !sameStructure(claims, next);
     claims = next;
     const nextDetected = new Set<Element>();
@@ -419,6 +503,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     const records = pending.splice(0, pending.length);
     records.push(...observer.takeRecords());
     processRecords(records);
+    resetBatch();
     claims = scan();
     detected = new Set();
     for (const claim of claims) for (const field of claim.fields) detected.add(field.element);
@@ -517,4 +602,28 @@ function sameStructure(a: readonly DetectedClaim[], b: readonly DetectedClaim[])
     }
   }
   return true;
+}
+
+/**
+ * `existing` (in document order) with `added` (in document order, all in the same tree) merged
+ * in where they stand in the page; every candidate's `order` renumbered to its new position.
+ */
+function insertInOrder(existing: readonly Candidate[], added: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  let from = 0;
+  for (const candidate of added) {
+    // The first existing candidate that follows the new one (binary search over positions).
+    let low = from;
+    let high = existing.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (existing[mid]!.element.compareDocumentPosition(candidate.element) & 4 /* FOLLOWING */) low = mid + 1;
+      else high = mid;
+    }
+    for (; from < low; from++) out.push(existing[from]!);
+    out.push(candidate);
+  }
+  for (; from < existing.length; from++) out.push(existing[from]!);
+  for (let i = 0; i < out.length; i++) out[i]!.order = i;
+  return out;
 }

@@ -1,0 +1,193 @@
+// Differential test of the watcher's incremental path: after each change a page makes, the claims
+// the watcher reports (extended from the previous grouping when only new fields arrived) must equal
+// a full detection of the page from scratch, over every fixture of the corpus.
+import { detectClaims, watchClaims, type DetectedClaim } from '../../detection';
+import { groupingStats } from '../../detection/group';
+import { watchStats } from '../../detection/watch';
+import { PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
+import { loadPage } from './load';
+
+const ids = new WeakMap<Node, number>();
+let nextId = 0;
+const idOf = (node: Node) => {
+  let id = ids.get(node);
+  if (id === undefined) ids.set(node, (id = nextId++));
+  return id;
+};
+/** Claims with elements as stable numbers: equal shapes mean the same claims, fields, lines and slots. */
+const shape = (claims: readonly DetectedClaim[]) =>
+  claims.map((claim) => ({
+    container: idOf(claim.container),
+    formType: claim.formType,
+    fields: claim.fields.map((field) => [idOf(field.element), field.role, field.line, field.slot ?? null]),
+  }));
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 120));
+
+function watch() {
+  const controller = new AbortController();
+  let latest: readonly DetectedClaim[] = [];
+  let reports = 0;
+  const errors: unknown[] = [];
+  watchClaims(document, {
+    signal: controller.signal,
+    sliceAbove: 100_000,
+    onChange: (claims) => {
+      latest = claims;
+      reports++;
+    },
+    onError: (error) => errors.push(error),
+  });
+  return { controller, errors, claims: () => latest, reports: () => reports };
+}
+
+/** The element holding exactly the fields of `line` in `claim` (their nearest common ancestor), if one does. */
+function lineContainer(claim: DetectedClaim, line: number): Element | undefined {
+  const own = claim.fields.filter((f) => f.line === line).map((f) => f.element);
+  const others = claim.fields.filter((f) => f.line !== line).map((f) => f.element);
+  if (own.length === 0) return undefined;
+  let container: Element | null = own[0]!;
+  while (container && !own.every((element) => container!.contains(element))) container = container.parentElement;
+  if (!container || others.some((element) => container!.contains(element))) return undefined;
+  // Widen to the highest such ancestor (the row, not the cell), as a page's own line template would be.
+  while (container.parentElement && !others.some((element) => container!.parentElement!.contains(element))) {
+    container = container.parentElement;
+  }
+  return container;
+}
+
+/** A copy of a line for the page to insert: ids (and what names them) made unique, values cleared. */
+let copies = 0;
+function copyOf(element: Element): Element {
+  const copy = element.cloneNode(true) as Element;
+  const suffix = `-copy${++copies}`;
+  const all = [copy, ...Array.from(copy.querySelectorAll('*'))];
+  const renamed = new Set<string>();
+  for (const node of all) {
+    if (node.id) {
+      renamed.add(node.id);
+      node.id += suffix;
+    }
+  }
+  for (const node of all) {
+    for (const name of ['for', 'aria-labelledby', 'headers']) {
+      const value = node.getAttribute(name);
+      if (value) node.setAttribute(name, value.split(/\s+/).map((token) => (renamed.has(token) ? token + suffix : token)).join(' '));
+    }
+    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) node.value = '';
+  }
+  return copy;
+}
+
+// Pages small enough to change in every way; the 500-line page gets the append only.
+const fixtures = PORTAL_FIXTURES.filter((fixture) => fixture.name !== 'lines-500');
+/** Pages where an appended line took the fast path (grouped on its own, not regrouped). */
+const appendedAlone: string[] = [];
+
+describe('incremental detection equals a full scan', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  for (const fixture of fixtures) {
+    it(`${fixture.name}: lines appended, inserted, copied twice at once, a field added to a line, a distractor added, a line removed`, { timeout: 30_000 }, async () => {
+      loadPage(readHtml(fixture));
+      const w = watch();
+      try {
+        await settle();
+        const check = async (what: string) => {
+          await settle();
+          expect(shape(w.claims()), `${fixture.name}: after ${what}`).toEqual(shape(detectClaims(document)));
+        };
+        await check('the first scan');
+        const claim = () => w.claims().at(-1);
+        const lastLine = () => Math.max(-1, ...(claim()?.fields.map((f) => f.line ?? -1) ?? []));
+
+        // A line appended after the last one (the portal's "Add line").
+        const last = claim() && lineContainer(claim()!, lastLine());
+        if (last) {
+          const appended = groupingStats.linesAppended;
+          last.after(copyOf(last));
+          await check('appending a line');
+          if (groupingStats.linesAppended > appended) appendedAlone.push(fixture.name);
+        }
+        // A line without its procedure code (fields outside any line: the structure may no longer tell lines apart).
+        const partial = claim() && lineContainer(claim()!, lastLine());
+        const code = claim()?.fields.find((f) => f.line === lastLine() && f.role === 'cpt');
+        if (partial && code) {
+          const copy = copyOf(partial);
+          const codes = copy.querySelectorAll(`[name="${code.element.getAttribute('name')}"]`);
+          if (code.element.getAttribute('name') && codes.length === 1) {
+            codes[0]!.remove();
+            partial.after(copy);
+            await check('appending a line without a procedure code');
+          }
+        }
+        // A line inserted after the first one (line numbers after it move).
+        const first = claim() && lineContainer(claim()!, 0);
+        if (first && lastLine() > 0) {
+          first.after(copyOf(first));
+          await check('inserting a line');
+        }
+        // Two lines in one batch.
+        const again = claim() && lineContainer(claim()!, lastLine());
+        if (again) {
+          again.after(copyOf(again));
+          again.after(copyOf(again));
+          await check('appending two lines at once');
+        }
+        // One more field in the last line (the line is regrouped: a second modifier, say).
+        const modifier = claim()?.fields.filter((f) => f.line === lastLine()).at(-1)?.element;
+        if (modifier) {
+          modifier.after(copyOf(modifier));
+          await check('adding a field to a line');
+        }
+        // A field that is not a claim field.
+        const promo = document.createElement('input');
+        promo.name = 'promo_code';
+        promo.setAttribute('aria-label', 'Promo code');
+        (claim()?.container ?? document.body).append(promo);
+        await check('adding a distractor');
+        // A line removed.
+        const gone = claim() && lineContainer(claim()!, lastLine());
+        if (gone) {
+          gone.remove();
+          await check('removing a line');
+        }
+        expect(w.errors).toEqual([]);
+      } finally {
+        w.controller.abort();
+      }
+    });
+  }
+
+  it('took the fast path for an appended line on the table and grid pages (so the comparisons above test it)', () => {
+    expect(appendedAlone).toEqual(expect.arrayContaining(['label-for', 'table-headers', 'aria-grid', 'cms1500-boxes', 'ub04-locators', 'two-claims']));
+  });
+
+  it('groups a line appended to the 500-line page on its own, without a full scan, and equal to one', { timeout: 60_000 }, async () => {
+    loadPage(readHtml(PORTAL_FIXTURES.find((fixture) => fixture.name === 'lines-500')!));
+    const w = watch();
+    try {
+      await vi.waitFor(() => expect(w.reports()).toBe(1), { timeout: 30_000 });
+      const claim = w.claims()[0]!;
+      const row = lineContainer(claim, 499)!;
+      expect(row.localName).toBe('tr');
+      const scans = watchStats.scans;
+      const extensions = watchStats.extensions;
+      const appended = groupingStats.linesAppended;
+      const regrouped = groupingStats.scopesRegrouped;
+      row.after(copyOf(row));
+      await vi.waitFor(() => expect(w.reports()).toBe(2));
+      expect(watchStats.scans).toBe(scans);
+      expect(watchStats.extensions).toBe(extensions + 1);
+      expect(groupingStats.linesAppended).toBe(appended + 1);
+      expect(groupingStats.scopesRegrouped).toBe(regrouped);
+      expect(w.claims()[0]!.fields.filter((f) => f.line === 500).map((f) => f.role)).toContain('cpt');
+      expect(shape(w.claims())).toEqual(shape(detectClaims(document)));
+      expect(w.errors).toEqual([]);
+    } finally {
+      w.controller.abort();
+    }
+  });
+});

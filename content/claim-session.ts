@@ -26,8 +26,11 @@ export interface ClaimSessionOptions {
   paused?: boolean;
   profile(): PayerProfile;
   today(): string;
-  /** Called after every evaluation with the page's claims (empty when paused). */
-  onEvaluated(evaluated: readonly EvaluatedClaim[], state: FrameState): void;
+  /**
+   * Called after every evaluation with the page's claims (empty when paused), and the frame's
+   * state for the background, built only when asked for (reports are coalesced while typing).
+   */
+  onEvaluated(evaluated: readonly EvaluatedClaim[], state: () => FrameState): void;
   onError(error: unknown): void;
 }
 
@@ -49,7 +52,8 @@ export function startClaimSession(options: ClaimSessionOptions) {
       return { detected, claim, findings };
     });
     contract.apply(evaluated.flatMap(contractEntries));
-    options.onEvaluated(evaluated, frameState(profile.id, evaluated));
+    const current = evaluated;
+    options.onEvaluated(current, () => frameState(profile.id, current));
   }
 
   function run(claims: readonly DetectedClaim[]): void {
@@ -86,7 +90,8 @@ export function startClaimSession(options: ClaimSessionOptions) {
       if (paused) {
         evaluated = [];
         contract.clear();
-        options.onEvaluated([], { profileId: options.profile().id, paused: true, claims: [] });
+        const profileId = options.profile().id;
+        options.onEvaluated([], () => ({ profileId, paused: true, claims: [] }));
       } else {
         source.rescan();
       }
@@ -116,14 +121,17 @@ function frameState(profileId: string, evaluated: readonly EvaluatedClaim[]): Fr
       return {
         claimIndex,
         formType: detected.formType,
-        lines: claim.lines.map((line) => ({
-          index: line.index,
-          code: line.code,
-          modifiers: [...line.modifiers],
-          units: line.units,
-          severity: verdictOf(line.index).severity,
-          ruleIds: [...verdictOf(line.index).ruleIds],
-        })),
+        lines: claim.lines.map((line) => {
+          const verdict = verdictOf(line.index);
+          return {
+            index: line.index,
+            code: line.code,
+            modifiers: [...line.modifiers],
+            units: line.units,
+            severity: verdict.severity,
+            ruleIds: [...verdict.ruleIds],
+          };
+        }),
         findings,
       };
     }),

@@ -33,37 +33,47 @@ function clearElement(element: Element): void {
   for (const name of Object.values(CONTRACT_ATTRIBUTES)) setIfChanged(element, name, null);
 }
 
+/** What we last wrote on one element, and in which pass it was last asked for. */
+interface Written {
+  role: FieldRole;
+  line: number | null;
+  severity: LineSeverity | undefined;
+  rules: string | undefined;
+  pass: number;
+}
+
 /** Writes the contract attributes, touching only what changed, and forgets fields no longer detected. */
 export function createContractWriter() {
-  let marked = new Set<Element>();
-  // What we last wrote on each element: unchanged fields cost one attribute read, not four.
-  const written = new WeakMap<Element, string>();
+  // Every element we have marked: an unchanged field costs one look-up and one attribute read
+  // (the read notices a page that stripped our attributes when it re-rendered).
+  let marked = new Map<Element, Written>();
+  let pass = 0;
   return {
     apply(entries: readonly ContractEntry[]): void {
-      const next = new Set<Element>();
+      pass++;
       for (const { element, role, line, verdict } of entries) {
-        next.add(element);
-        const signature = `${role}|${line}|${verdict ? `${verdict.severity}|${verdict.ruleIds.join(' ')}` : ''}`;
-        if (written.get(element) === signature && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) continue;
-        written.set(element, signature);
+        const severity = verdict?.severity;
+        const rules = verdict?.ruleIds.join(' ');
+        const last = marked.get(element);
+        if (last && last.role === role && last.line === line && last.severity === severity && last.rules === rules && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) {
+          last.pass = pass;
+          continue;
+        }
+        marked.set(element, { role, line, severity, rules, pass });
         setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
         setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
-        setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
-        setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
+        setIfChanged(element, CONTRACT_ATTRIBUTES.severity, severity ?? null);
+        setIfChanged(element, CONTRACT_ATTRIBUTES.rules, rules ?? null);
       }
-      for (const element of marked) {
-        if (next.has(element)) continue;
+      for (const [element, written] of marked) {
+        if (written.pass === pass) continue;
         clearElement(element);
-        written.delete(element);
+        marked.delete(element);
       }
-      marked = next;
     },
     clear(): void {
-      for (const element of marked) {
-        clearElement(element);
-        written.delete(element);
-      }
-      marked = new Set();
+      for (const element of marked.keys()) clearElement(element);
+      marked = new Map();
     },
   };
 }

@@ -54,20 +54,22 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
   if (pointer && performance.now() - pointer.at < HOVER_CARRY_MS) overlay.hoverAt(pointer.x, pointer.y);
   const announcer = createErrorAnnouncer();
 
-  let lastState: FrameState = { profileId: profile.id, paused: false, claims: [] };
+  let lastState: () => FrameState = () => ({ profileId: profile.id, paused: false, claims: [] });
   let lastSent = '';
   let reportTimer = 0;
   const report = () => {
     reportTimer = 0;
-    const serialized = JSON.stringify(lastState);
-    if (serialized === lastSent || ctx.isInvalid) return;
+    if (ctx.isInvalid) return;
+    const state = lastState();
+    const serialized = JSON.stringify(state);
+    if (serialized === lastSent) return;
     lastSent = serialized;
-    browser.runtime.sendMessage({ type: 'frame-state', state: lastState }).catch(() => {
+    browser.runtime.sendMessage({ type: 'frame-state', state }).catch(() => {
       // no listener (service worker starting): the panel asks again when it connects
     });
   };
-  /** Reports the latest state once typing pauses briefly, not on every keystroke. */
-  const sendState = (state: FrameState) => {
+  /** Reports the latest state once typing pauses briefly, not on every keystroke (built then, not before). */
+  const sendState = (state: () => FrameState) => {
     lastState = state;
     if (!reportTimer) reportTimer = ctx.setTimeout(report, REPORT_DELAY_MS);
   };
@@ -105,7 +107,10 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     edit.element.focus();
   }
 
-  if (pausedAtStart) sendState({ profileId: profile.id, paused: true, claims: [] });
+  if (pausedAtStart) {
+    const profileId = profile.id;
+    sendState(() => ({ profileId, paused: true, claims: [] }));
+  }
 
   // The coder's choice, their profiles or the organization's policy changed: evaluate again.
   const reloadProfile = async () => {

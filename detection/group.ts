@@ -58,6 +58,11 @@ export function buildClaims(root: Document | ShadowRoot | Element, candidates: r
 export interface Grouping {
   claims: DetectedClaim[];
   scopes: Map<Element | null, ScopeGrouping>;
+  /**
+   * After `extendGrouping`: the detected fields the new lines added, when that is all that changed
+   * (every other field kept its claim, line and slot); null when a scope was regrouped.
+   */
+  appended: DetectedField[] | null;
 }
 
 interface ScopeGrouping {
@@ -105,7 +110,7 @@ export function groupCandidates(root: Document | ShadowRoot | Element, candidate
   }
   const scopes = new Map<Element | null, ScopeGrouping>();
   for (const [scope, list] of byScope) scopes.set(scope, claimsInScope(root, scope, list));
-  return { claims: orderedClaims(scopes), scopes };
+  return { claims: orderedClaims(scopes), scopes, appended: null };
 }
 
 /**
@@ -114,7 +119,8 @@ export function groupCandidates(root: Document | ShadowRoot | Element, candidate
  * elements, verdicts and places in the page have not changed. Every candidate's `order` must
  * already be its position among all of them. The result equals `groupCandidates` over all of
  * them: a new service line appended to a claim's lines is grouped on its own; anything else
- * regroups the scopes it touches.
+ * regroups the scopes it touches. `previous` is taken over (its state is updated, not copied):
+ * use only the result afterwards.
  */
 /** How extensions went: lines appended on their own, or scopes regrouped (tests check which ran). */
 export const groupingStats = { linesAppended: 0, scopesRegrouped: 0 };
@@ -134,14 +140,21 @@ export function extendGrouping(
     else byScope.set(scope, [candidate]);
   }
   const scopes = new Map(previous.scopes);
+  let appended: DetectedField[] | null = [];
   for (const [scope, news] of byScope) {
     const before = scopes.get(scope);
     const extended = before && appendLines(before, scope, news, isAdded);
-    if (extended) groupingStats.linesAppended++;
-    else groupingStats.scopesRegrouped++;
-    scopes.set(scope, extended ?? claimsInScope(root, scope, before ? mergeByOrder(before.candidates, news) : news));
+    if (extended) {
+      groupingStats.linesAppended++;
+      appended?.push(...extended.appended);
+      scopes.set(scope, extended.grouping);
+    } else {
+      groupingStats.scopesRegrouped++;
+      appended = null;
+      scopes.set(scope, claimsInScope(root, scope, before ? mergeByOrder(before.candidates, news) : news));
+    }
   }
-  return { claims: orderedClaims(scopes), scopes };
+  return { claims: orderedClaims(scopes), scopes, appended };
 }
 
 function orderedClaims(scopes: Map<Element | null, ScopeGrouping>): DetectedClaim[] {
@@ -152,6 +165,7 @@ function orderedClaims(scopes: Map<Element | null, ScopeGrouping>): DetectedClai
 }
 
 function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  if (a.length === 0 || b.length === 0 || b[0]!.order > a[a.length - 1]!.order) return a.concat(b);
   const out: Candidate[] = [];
   let i = 0;
   let j = 0;
@@ -254,8 +268,8 @@ function appendLines(
   scope: Element | null,
   added: readonly Candidate[],
   isAdded: (element: Element) => boolean,
-): ScopeGrouping | undefined {
-  const { anchorRole, claims } = grouping;
+): { grouping: ScopeGrouping; appended: DetectedField[] } | undefined {
+  const { anchorRole, claims, counts } = grouping;
   if (!anchorRole || claims.length !== 1 || grouping.lists.length !== 1) return undefined;
   const previous = claims[0]!;
   if (previous.mode !== 'structural') return undefined;
@@ -263,20 +277,23 @@ function appendLines(
   for (const candidate of added) if (!candidate.q.weak) strongRoles.add(candidate.q.role);
   if (LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role)) !== anchorRole) return undefined;
 
+  // Checked first, written last: the previous state is only updated once the lines are accepted.
   const list = grouping.lists[0]!;
   const container = previous.claim.container;
-  const anchors = [...previous.anchors];
-  const lineIndex = new Map(previous.lineIndex);
-  const counts = new Map(grouping.counts);
-  const firstNewLine = anchors.length;
+  const firstNewLine = previous.anchors.length;
+  const newAnchors: Candidate[] = [];
+  const newLineIndex = new Map<Element, number>();
+  const newCounts = new Map<Element, number>();
+  const countOf = (node: Element) => (counts.get(node) ?? 0) + (newCounts.get(node) ?? 0);
+  let lastAnchor = previous.anchors[firstNewLine - 1]!;
   for (const candidate of added) {
     if (candidate.q.weak || candidate.q.role !== anchorRole) continue;
     // After every existing line (earlier line indices stay as they are).
-    if (candidate.order < anchors[anchors.length - 1]!.order) return undefined;
+    if (candidate.order < lastAnchor.order) return undefined;
     let lineContainer: Element = candidate.element;
     let reached: Element | null = scope;
     for (let node: Element | null = candidate.element; node && node !== scope; node = composedParent(node)) {
-      if ((counts.get(node) ?? 0) > 0) {
+      if (countOf(node) > 0) {
         reached = node;
         break;
       }
@@ -284,12 +301,13 @@ function appendLines(
     }
     // It must join the existing lines' list, in a container the page has just inserted (so holding
     // only new fields: no existing field changes line).
-    if (reached !== list || (reached !== scope && counts.get(reached)! < 2) || !isAdded(lineContainer)) return undefined;
+    if (reached !== list || (reached !== scope && countOf(reached) < 2) || !isAdded(lineContainer)) return undefined;
     for (let node: Element | null = candidate.element; node && node !== scope; node = composedParent(node)) {
-      counts.set(node, (counts.get(node) ?? 0) + 1);
+      newCounts.set(node, (newCounts.get(node) ?? 0) + 1);
     }
-    lineIndex.set(lineContainer, anchors.length);
-    anchors.push(candidate);
+    newLineIndex.set(lineContainer, firstNewLine + newAnchors.length);
+    newAnchors.push(candidate);
+    lastAnchor = candidate;
   }
 
   // The new fields' lines, by structure, as assignLines finds them.
@@ -301,7 +319,7 @@ function appendLines(
     if (field.q.role === 'dx') continue;
     let line: number | undefined;
     for (let node: Element | null = field.element; node && node !== container; node = composedParent(node)) {
-      line = lineIndex.get(node);
+      line = newLineIndex.get(node) ?? previous.lineIndex.get(node);
       if (line !== undefined) break;
     }
     if (field.q.role !== anchorRole) {
@@ -315,39 +333,57 @@ function appendLines(
   }
   if (!(others === 0 || othersInside >= others * 0.5)) return undefined;
 
+  // Accepted: the previous state becomes the new one.
+  for (const [node, count] of newCounts) counts.set(node, (counts.get(node) ?? 0) + count);
+  for (const [node, line] of newLineIndex) previous.lineIndex.set(node, line);
+  previous.anchors.push(...newAnchors);
   const slotOf = resolveLines(added, lineOf);
   const fresh = outputOf(added, lineOf, slotOf);
   const roles = new Set(previous.roles);
   for (const field of fresh.fields) roles.add(field.role);
   const professionalBox = previous.professionalBox || added.some((c) => c.q.professionalBox);
-  const fields: DetectedField[] = [];
-  const sources: Candidate[] = [];
-  const old = previous.claim.fields;
-  let i = 0;
-  let j = 0;
-  while (i < old.length || j < fresh.fields.length) {
-    if (j >= fresh.fields.length || (i < old.length && previous.sources[i]!.order <= fresh.sources[j]!.order)) {
-      fields.push(old[i]!);
-      sources.push(previous.sources[i++]!);
-    } else {
-      fields.push(fresh.fields[j]!);
-      sources.push(fresh.sources[j++]!);
-    }
-  }
-  const claim: DetectedClaim = { container, formType: formTypeFrom(roles, professionalBox), fields };
+  const merged = mergeFields(previous.claim.fields, previous.sources, fresh.fields, fresh.sources);
   const extended: ClaimGrouping = {
-    claim,
+    ...previous,
+    claim: { container, formType: formTypeFrom(roles, professionalBox), fields: merged.fields },
     first: added.reduce((first, c) => (c.order < first.order ? c : first), previous.first),
-    anchors,
-    mode: 'structural',
-    lineIndex,
     others,
     othersInside,
-    sources,
+    sources: merged.sources,
     roles,
     professionalBox,
   };
-  return { ...grouping, candidates: mergeByOrder(grouping.candidates, added), strongRoles, counts, claims: [extended] };
+  return {
+    grouping: { ...grouping, candidates: mergeByOrder(grouping.candidates, added), strongRoles, claims: [extended] },
+    appended: fresh.fields,
+  };
+}
+
+/** Two detected-field lists (each with its candidates) merged in page order: new arrays, the inputs stay as they are. */
+function mergeFields(
+  fields: readonly DetectedField[],
+  sources: readonly Candidate[],
+  freshFields: readonly DetectedField[],
+  freshSources: readonly Candidate[],
+): { fields: DetectedField[]; sources: Candidate[] } {
+  // Usually the new fields come after every other one (a line appended at the end).
+  if (freshSources.length === 0 || sources.length === 0 || freshSources[0]!.order > sources[sources.length - 1]!.order) {
+    return { fields: fields.concat(freshFields), sources: sources.concat(freshSources) };
+  }
+  const out: DetectedField[] = [];
+  const outSources: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < fields.length || j < freshFields.length) {
+    if (j >= freshFields.length || (i < fields.length && sources[i]!.order <= freshSources[j]!.order)) {
+      out.push(fields[i]!);
+      outSources.push(sources[i++]!);
+    } else {
+      out.push(freshFields[j]!);
+      outSources.push(freshSources[j++]!);
+    }
+  }
+  return { fields: out, sources: outSources };
 }
 
 function topElement(root: Document | ShadowRoot | Element, fallback: Element): Element {

@@ -144,6 +144,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   // ---- scheduling -------------------------------------------------------------------------
   let domScheduled = false;
   let valueScheduled = false;
+  /** A value changed while a DOM batch was pending. */
+  let valuesDirty = false;
   let frame: number | undefined;
   let fallback: ReturnType<typeof setTimeout> | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -172,6 +174,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   }
 
   function scheduleValue(): void {
+    if (domScheduled) valuesDirty = true; // the DOM batch reads them
     if (valueScheduled || domScheduled || stopped) return;
     valueScheduled = true;
     queueMicrotask(guard(() => {
@@ -396,7 +399,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
    * those are qualified and grouped onto the previous grouping, which equals a full scan
    * (see extendGrouping). Undefined when the batch did anything else: then the page is scanned.
    */
-  function extend(): DetectedClaim[] | undefined {
+  function extend(): Grouping | undefined {
     if (!grouping || !singleTree || fullInvalidate || scanRequested) return undefined;
     if (batch.touchedQualified || batch.removedFields || batch.newRoots || roots.size > 0) return undefined;
     const context = createScanContext();
@@ -408,11 +411,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       if (q.role) added.push({ element, q: q as Candidate['q'], order: 0 });
     }
     watchStats.extensions++;
-    if (added.length === 0) return claims;
+    if (added.length === 0) return { ...grouping, appended: [] };
     added.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */ ? -1 : 1));
     candidates = insertInOrder(candidates, added);
     grouping = extendGrouping(grouping, doc, added, (element) => batch.addedRoots.has(element));
-    return grouping.claims;
+    return grouping;
   }
 
   function flushDom(): void {
@@ -428,23 +431,46 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     resetBatch();
     // Our own layer being added or moved changes nothing the page's claims depend on.
     if (!processRecords(records) && !scanRequested) return;
-    const next = extend() ?? scan();
+    const extension = extend();
     scanRequested = false;
     resetBatch();
+    if (extension?.appended) {
+      // Only new lines: every other field is as it was (values included: they change by events).
+      const next = extension.claims;
+      const changed = next.length !== claims.length || next.some((claim, i) => claim !== claims[i]);
+      claims = next;
+      for (const { element } of extension.appended) {
+        detected.add(element);
+        snapshot.set(element, readValue(element));
+      }
+      const typed = valuesDirty && readValues();
+      valuesDirty = false;
+      if (changed || typed) emit();
+      return;
+    }
+    valuesDirty = false;
+    const next = extension?.claims ?? scan();
     const structureChanged = !sameStructure(claims, next);
     claims = next;
     const nextDetected = new Set<Element>();
     for (const claim of claims) for (const field of claim.fields) nextDetected.add(field.element);
     detected = nextDetected;
-    let valuesChanged = false;
-    const nextSnapshot = new Map<Element, string>();
+    for (const element of snapshot.keys()) if (!detected.has(element)) snapshot.delete(element);
+    const valuesChanged = readValues();
+    if (structureChanged || valuesChanged) emit();
+  }
+
+  /** Reads every detected field's value into the snapshot; true when one differs from it. */
+  function readValues(): boolean {
+    let changed = false;
     for (const element of detected) {
       const value = readValue(element as FieldElement);
-      nextSnapshot.set(element, value);
-      if (!valuesChanged && snapshot.get(element) !== value) valuesChanged = true;
+      if (snapshot.get(element) !== value) {
+        changed = true;
+        snapshot.set(element, value);
+      }
     }
-    snapshot = nextSnapshot;
-    if (structureChanged || valuesChanged) emit();
+    return changed;
   }
 
   function emit(): void {
@@ -609,6 +635,12 @@ function sameStructure(a: readonly DetectedClaim[], b: readonly DetectedClaim[])
  * in where they stand in the page; every candidate's `order` renumbered to its new position.
  */
 function insertInOrder(existing: readonly Candidate[], added: readonly Candidate[]): Candidate[] {
+  const last = existing[existing.length - 1];
+  if (!last || last.element.compareDocumentPosition(added[0]!.element) & 4 /* FOLLOWING */) {
+    // All after the last one (a line appended at the end): nothing else moves.
+    added.forEach((candidate, i) => (candidate.order = (last?.order ?? -1) + 1 + i));
+    return existing.concat(added);
+  }
   const out: Candidate[] = [];
   let from = 0;
   for (const candidate of added) {

@@ -49,3 +49,15 @@ export function wordAtPoint(doc: Document, x: number, y: number, isKnown: (word:
   const word = wordAt(caret.node.textContent ?? '', caret.offset).toUpperCase();
   return word && isKnown(word) ? word : null;
 }
+
+/**
+ * False when none of the element's own text has a digit: every code we describe has one, so
+ * the caret look-up (which makes the browser lay the page out) is skipped over buttons and prose.
+ * The text under the pointer is a child of the element the pointer is over.
+ */
+export function ownTextHasDigit(element: Element): boolean {
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /\d/.test(node.nodeValue ?? '')) return true;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import { parseUsDate } from './dates';
 
 /** Any text field, as typed: trimmed, inner whitespace (incl. NBSP and zero-width) collapsed. */
 export function cleanText(value: unknown): string {
-  if (typeof value !== 'string') return '';
+  if (typeof value !== 'string' || value === '') return ''; // most fields of a long claim are blank
   return value.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -11,7 +11,9 @@ const TOKEN_SEPARATOR = /[\s,;/|\-–—_+]+/;
 
 /** Splits "26,59", "26 59", "26-59", "26/59" into upper-case tokens. */
 export function splitModifiers(text: string): string[] {
-  return cleanText(text)
+  const clean = cleanText(text);
+  if (!clean) return [];
+  return clean
     .toUpperCase()
     .split(TOKEN_SEPARATOR)
     .filter(Boolean);

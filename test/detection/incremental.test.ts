@@ -165,6 +165,27 @@ describe('incremental detection equals a full scan', () => {
     expect(appendedAlone).toEqual(expect.arrayContaining(['label-for', 'table-headers', 'aria-grid', 'cms1500-boxes', 'ub04-locators', 'two-claims']));
   });
 
+  it('reports a value typed in the same moment as fields are added', async () => {
+    loadPage(readHtml(PORTAL_FIXTURES.find((fixture) => fixture.name === 'table-headers')!));
+    const w = watch();
+    try {
+      await settle();
+      const reports = w.reports();
+      const code = w.claims()[0]!.fields.find((f) => f.role === 'cpt')!.element as HTMLInputElement;
+      const promo = document.createElement('input');
+      promo.setAttribute('aria-label', 'Promo code');
+      document.body.append(promo); // changes no claim
+      await Promise.resolve(); // the observer has queued the batch: the value arrives while it waits
+      code.value = '77372';
+      code.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await settle();
+      expect(w.reports()).toBe(reports + 1);
+      expect(w.errors).toEqual([]);
+    } finally {
+      w.controller.abort();
+    }
+  });
+
   it('groups a line appended to the 500-line page on its own, without a full scan, and equal to one', { timeout: 60_000 }, async () => {
     loadPage(readHtml(PORTAL_FIXTURES.find((fixture) => fixture.name === 'lines-500')!));
     const w = watch();

@@ -1,4 +1,4 @@
-import { wordAt } from '../../overlay/text-at-point';
+import { ownTextHasDigit, wordAt } from '../../overlay/text-at-point';
 
 describe('wordAt', () => {
   it.each([
@@ -15,5 +15,21 @@ describe('wordAt', () => {
     ['lines 1-2', 7, '1-2'],
   ])('%j at %i → %j', (text, offset, expected) => {
     expect(wordAt(text, offset)).toBe(expected);
+  });
+});
+
+describe('ownTextHasDigit', () => {
+  it.each([
+    ['<td>Denied 77372</td>', true],
+    ['<td>G0339</td>', true],
+    ['<button>Add service line</button>', false],
+    ['<td><b>77372</b></td>', false], // the pointer over 77372 is over the <b>
+    ['<td></td>', false],
+  ])('%s → %s', (html, expected) => {
+    const host = document.createElement('table');
+    host.innerHTML = `<tbody><tr>${html.startsWith('<td') ? html : `<td>${html}</td>`}</tr></tbody>`;
+    const cell = host.querySelector('td')!;
+    const target = html.startsWith('<button') ? cell.firstElementChild! : cell;
+    expect(ownTextHasDigit(target)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import type { Finding } from '../rules';
 import type { EvaluatedClaim } from './claim-session';
+import { CONTRACT_ATTRIBUTES } from './contract';
 
 /** The element that has focus, looking inside open shadow roots. */
 export function deepActiveElement(doc: Document): Element | null {
@@ -18,8 +19,10 @@ export function createErrorAnnouncer() {
     next(evaluated: readonly EvaluatedClaim[], focused: Element | null): Finding | null {
       const seen = new Map<string, Set<string>>();
       let fresh: Finding | null = null;
+      // Focus on anything but a detected field (the "Add line" button just clicked) needs no search.
+      const focusedDetected = focused !== null && focused.hasAttribute(CONTRACT_ATTRIBUTES.role);
       evaluated.forEach(({ detected, findings }, claimIndex) => {
-        const focusedField = detected.fields.find((field) => field.element === focused);
+        const focusedField = focusedDetected ? detected.fields.find((field) => field.element === focused) : undefined;
         for (const finding of findings) {
           if (finding.severity !== 'error') continue;
           for (const line of finding.lines) {

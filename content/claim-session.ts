@@ -1,9 +1,9 @@
-import type { DetectedClaim } from '../detection';
-import { readRawClaim } from '../detection';
+import type { ClaimChange, DetectedClaim, DetectedField } from '../detection';
+import { readRawClaim, readValue } from '../detection';
 import type { Claim, Finding, PayerProfile } from '../rules';
-import { evaluateRaw, lineVerdicts } from '../rules';
+import { evaluateRaw, lineVerdicts, normalizeLine } from '../rules';
 import type { ClaimState, FrameState } from '../messaging/schemas';
-import { createContractWriter, type ContractEntry } from './contract';
+import { createContractWriter } from './contract';
 
 /** One claim on the page, with what the rules found in it. */
 export interface EvaluatedClaim {
@@ -15,7 +15,7 @@ export interface EvaluatedClaim {
 /** Where the claims come from: the frame's sensor (content/sensor.ts). */
 export interface ClaimSource {
   readonly claims: readonly DetectedClaim[];
-  subscribe(listener: (claims: readonly DetectedClaim[]) => void): () => void;
+  subscribe(listener: (claims: readonly DetectedClaim[], change?: ClaimChange) => void): () => void;
   rescan(): void;
 }
 
@@ -43,24 +43,39 @@ export function startClaimSession(options: ClaimSessionOptions) {
   let paused = options.paused ?? false;
   let latest: DetectedClaim[] = [];
   let evaluated: EvaluatedClaim[] = [];
+  /** What the latest evaluation was made with. */
+  let evaluatedWith: { profile: PayerProfile; today: string } | undefined;
 
-  function evaluateAll(claims: readonly DetectedClaim[]): void {
+  function evaluateAll(claims: readonly DetectedClaim[], change?: ClaimChange): void {
     const profile = options.profile();
     const today = options.today();
-    evaluated = claims.map((detected) => {
-      const { claim, findings } = evaluateRaw(readRawClaim(detected), profile, { today });
-      return { detected, claim, findings };
-    });
-    contract.apply(evaluated.flatMap(contractEntries));
+    const last = evaluatedWith;
+    evaluatedWith = undefined; // until this evaluation has completed
+    const blank = change && last?.profile === profile && last.today === today ? withBlankLines(evaluated, claims, change) : undefined;
+    if (blank) {
+      // Only blank lines arrived: no finding changes (a rules property), only the new fields are marked.
+      evaluated = blank.evaluated;
+      contract.add(blank.added.map(({ claimIndex, fields }) => ({ fields, verdictOf: lineVerdicts(evaluated[claimIndex]!.findings) })));
+    } else {
+      evaluated = claims.map((detected) => {
+        const { claim, findings } = evaluateRaw(readRawClaim(detected), profile, { today });
+        return { detected, claim, findings };
+      });
+      contract.apply(evaluated.map(({ detected, findings }) => ({ fields: detected.fields, verdictOf: lineVerdicts(findings) })));
+    }
+    evaluatedWith = { profile, today };
     const current = evaluated;
     options.onEvaluated(current, () => frameState(profile.id, current));
   }
 
-  function run(claims: readonly DetectedClaim[]): void {
+  function run(claims: readonly DetectedClaim[], change?: ClaimChange): void {
     latest = [...claims];
-    if (paused) return;
+    if (paused) {
+      evaluatedWith = undefined;
+      return;
+    }
     try {
-      evaluateAll(latest);
+      evaluateAll(latest, change);
     } catch (error) {
       options.onError(error);
     }
@@ -102,14 +117,57 @@ export function startClaimSession(options: ClaimSessionOptions) {
   };
 }
 
-function contractEntries({ detected, findings }: EvaluatedClaim): ContractEntry[] {
-  const verdictOf = lineVerdicts(findings);
-  return detected.fields.map(({ element, role, line }) => ({
-    element,
-    role,
-    line,
-    verdict: role === 'cpt' && line !== null ? verdictOf(line) : undefined,
-  }));
+/**
+ * The previous evaluation with blank service lines added, when `change` only appended fields that
+ * are all empty, each on a line after its claim's existing ones, to the claims evaluated last.
+ * A blank line changes no finding (tested as a property of the rules), so none is re-evaluated.
+ * Undefined when that is not what happened.
+ */
+function withBlankLines(
+  previous: readonly EvaluatedClaim[],
+  claims: readonly DetectedClaim[],
+  change: ClaimChange,
+): { evaluated: EvaluatedClaim[]; added: Array<{ claimIndex: number; fields: DetectedField[] }> } | undefined {
+  if (previous.length !== claims.length || change.appended.length === 0) return undefined;
+  for (const field of change.appended) if (readValue(field.element) !== '') return undefined;
+  const byClaim = new Map<number, Set<number>>();
+  const out: EvaluatedClaim[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const detected = claims[i]!;
+    const before = previous[i]!;
+    if (detected === before.detected) {
+      out.push(before);
+      continue;
+    }
+    if (detected.container !== before.detected.container || detected.formType !== before.detected.formType) return undefined;
+    byClaim.set(i, new Set());
+    out.push({ ...before, detected });
+  }
+  // Each appended field belongs to one changed claim, on a line after that claim's last one.
+  const claimOf = new Map<DetectedClaim, number>();
+  for (const i of byClaim.keys()) claimOf.set(claims[i]!, i);
+  const placed = new Set(change.appended);
+  const added: Array<{ claimIndex: number; fields: DetectedField[] }> = [];
+  for (const [detected, i] of claimOf) {
+    const lines = out[i]!.claim.lines;
+    const last = lines.length ? lines[lines.length - 1]!.index : -1;
+    const fields: DetectedField[] = [];
+    for (const field of detected.fields) {
+      if (!placed.has(field)) continue;
+      fields.push(field);
+      if (field.line === null) continue; // a blank diagnosis is no diagnosis
+      if (field.line <= last) return undefined;
+      byClaim.get(i)!.add(field.line);
+    }
+    added.push({ claimIndex: i, fields });
+  }
+  if (added.reduce((sum, { fields }) => sum + fields.length, 0) !== change.appended.length) return undefined;
+  for (const [i, newLines] of byClaim) {
+    const before = out[i]!;
+    const blank = [...newLines].sort((a, b) => a - b).map((index) => normalizeLine({ index, code: '', modifiers: [] }));
+    out[i] = { ...before, claim: { ...before.claim, lines: before.claim.lines.concat(blank) } };
+  }
+  return { evaluated: out, added };
 }
 
 function frameState(profileId: string, evaluated: readonly EvaluatedClaim[]): FrameState {

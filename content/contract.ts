@@ -1,5 +1,5 @@
 import type { FieldRole } from '../detection';
-import type { LineSeverity } from '../rules';
+import type { LineSeverity, LineVerdict } from '../rules';
 
 /**
  * The public testing contract: data attributes on the portal's detected fields, through which
@@ -13,12 +13,11 @@ export const CONTRACT_ATTRIBUTES = {
   rules: 'data-claimguide-rules',
 } as const;
 
-export interface ContractEntry {
-  element: Element;
-  role: FieldRole;
-  line: number | null;
-  /** Only for `cpt` fields. */
-  verdict?: { severity: LineSeverity; ruleIds: string[] };
+/** One claim's detected fields, and the rules' verdict on each of its lines. */
+export interface ContractClaim {
+  fields: readonly { element: Element; role: FieldRole; line: number | null }[];
+  /** Severity and rule ids of a line (written on its `cpt` fields only). */
+  verdictOf(line: number): LineVerdict;
 }
 
 function setIfChanged(element: Element, name: string, value: string | null): void {
@@ -37,10 +36,12 @@ function clearElement(element: Element): void {
 interface Written {
   role: FieldRole;
   line: number | null;
-  severity: LineSeverity | undefined;
-  rules: string | undefined;
+  verdict: LineVerdict | undefined;
   pass: number;
 }
+
+const sameVerdict = (a: LineVerdict | undefined, b: LineVerdict | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.severity === b.severity && a.ruleIds.join(' ') === b.ruleIds.join(' '));
 
 /** Writes the contract attributes, touching only what changed, and forgets fields no longer detected. */
 export function createContractWriter() {
@@ -49,26 +50,40 @@ export function createContractWriter() {
   let marked = new Map<Element, Written>();
   let pass = 0;
   return {
-    apply(entries: readonly ContractEntry[]): void {
+    apply(claims: readonly ContractClaim[]): void {
       pass++;
-      for (const { element, role, line, verdict } of entries) {
-        const severity = verdict?.severity;
-        const rules = verdict?.ruleIds.join(' ');
-        const last = marked.get(element);
-        if (last && last.role === role && last.line === line && last.severity === severity && last.rules === rules && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) {
-          last.pass = pass;
-          continue;
+      for (const { fields, verdictOf } of claims) {
+        for (const { element, role, line } of fields) {
+          const verdict = role === 'cpt' && line !== null ? verdictOf(line) : undefined;
+          const last = marked.get(element);
+          if (last && last.role === role && last.line === line && sameVerdict(last.verdict, verdict) && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) {
+            last.pass = pass;
+            continue;
+          }
+          marked.set(element, { role, line, verdict, pass });
+          setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
+          setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
+          setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
+          setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
         }
-        marked.set(element, { role, line, severity, rules, pass });
-        setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
-        setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
-        setIfChanged(element, CONTRACT_ATTRIBUTES.severity, severity ?? null);
-        setIfChanged(element, CONTRACT_ATTRIBUTES.rules, rules ?? null);
       }
       for (const [element, written] of marked) {
         if (written.pass === pass) continue;
         clearElement(element);
         marked.delete(element);
+      }
+    },
+    /** Marks more fields (new lines) without forgetting the ones the last `apply` marked. */
+    add(claims: readonly ContractClaim[]): void {
+      for (const { fields, verdictOf } of claims) {
+        for (const { element, role, line } of fields) {
+          const verdict = role === 'cpt' && line !== null ? verdictOf(line) : undefined;
+          marked.set(element, { role, line, verdict, pass });
+          setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
+          setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
+          setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
+          setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
+        }
       }
     },
     clear(): void {

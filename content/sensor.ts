@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchClaims, type ClaimWatcher, type DetectedClaim } from '../detection';
+import { watchClaims, type ClaimChange, type ClaimWatcher, type DetectedClaim } from '../detection';
 import { wordAtPoint } from '../overlay/text-at-point';
 import type { LoadEngineRequest } from '../messaging/schemas';
 import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
@@ -15,8 +15,8 @@ export interface Sensor {
   ctx: ContentScriptContext;
   /** The claims found by the latest scan. */
   readonly claims: readonly DetectedClaim[];
-  /** Calls `listener` after every scan that changed the claims or their values. */
-  subscribe(listener: (claims: readonly DetectedClaim[]) => void): () => void;
+  /** Calls `listener` after every scan that changed the claims or their values (with what changed, when known). */
+  subscribe(listener: ClaimListener): () => void;
   /** Scans the whole page again now and reports (nothing before the first scan has started). */
   rescan(): void;
   /** Where the pointer last was (and when, `performance.now()`), so a hover that woke the engine is still answered. */
@@ -24,6 +24,8 @@ export interface Sensor {
   /** Set by the engine once it runs, so a second injection does nothing. */
   engineStarted: boolean;
 }
+
+export type ClaimListener = (claims: readonly DetectedClaim[], change?: ClaimChange) => void;
 
 export interface PointerPlace {
   x: number;
@@ -48,7 +50,7 @@ const LOAD_WAIT_MAX_MS = 1000;
 const HOVER_REST_MS = 150;
 
 export function startSensor(ctx: ContentScriptContext, onError: (error: unknown) => void): Sensor {
-  const listeners = new Set<(claims: readonly DetectedClaim[]) => void>();
+  const listeners = new Set<ClaimListener>();
   let claims: readonly DetectedClaim[] = [];
   let engineRequested = false;
   let lastPointer: PointerPlace | null = null;
@@ -74,12 +76,12 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
       onError,
       // A long first scan: the engine loads while the rest of the page is read.
       onProcedureField: requestEngine,
-      onChange(next) {
+      onChange(next, change) {
         claims = next;
         if (next.length) requestEngine();
         for (const listener of listeners) {
           try {
-            listener(next);
+            listener(next, change);
           } catch (error) {
             onError(error);
           }

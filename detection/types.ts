@@ -19,6 +19,14 @@ export interface DetectedField {
 
 export type FormType = 'professional' | 'institutional' | 'unknown';
 
+/**
+ * What changed since the previous report, when the watcher knows it exactly: only these fields
+ * arrived (new service lines); every other field, and every value, is as it was reported.
+ */
+export interface ClaimChange {
+  appended: readonly DetectedField[];
+}
+
 export interface DetectedClaim {
   container: Element;
   formType: FormType;

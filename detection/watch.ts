@@ -2,11 +2,12 @@ import { extendGrouping, groupCandidates, type Candidate, type Grouping } from '
 import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
 import { createScanContext, qualifyField, type Qualification } from './qualify';
 import { readValue } from './read';
-import type { DetectedClaim, FieldElement } from './types';
+import type { ClaimChange, DetectedClaim, FieldElement } from './types';
 
 export interface WatchOptions {
   signal: AbortSignal;
-  onChange: (claims: DetectedClaim[]) => void;
+  /** The claims after a change; `change` says exactly what changed, when that is known. */
+  onChange: (claims: DetectedClaim[], change?: ClaimChange) => void;
   /** Errors inside detection (never rethrown into the page). */
   onError?: (error: unknown) => void;
   /** How often custom elements without a shadow root yet are checked for a late one (ms). */
@@ -445,7 +446,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       }
       const typed = valuesDirty && readValues();
       valuesDirty = false;
-      if (changed || typed) emit();
+      if (typed) emit();
+      else if (changed) emit({ appended: extension.appended });
       return;
     }
     valuesDirty = false;
@@ -473,10 +475,10 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     return changed;
   }
 
-  function emit(): void {
+  function emit(change?: ClaimChange): void {
     valueScheduled = false;
     try {
-      opts.onChange(claims);
+      opts.onChange(claims, change);
     } catch (error) {
       report(error);
     }

@@ -25,7 +25,7 @@ export {
   type Fix,
   type Source,
 } from './finding';
-export { normalizeClaim } from './normalize';
+export { normalizeClaim, normalizeLine } from './normalize';
 export { parseUsDate } from './dates';
 export { evaluate, evaluateRaw, lineSeverity, lineRuleIds, lineVerdicts, ruleSettingFor, type EvaluateOptions, type LineVerdict } from './engine';
 export {

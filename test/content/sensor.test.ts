@@ -2,7 +2,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startClaimSession, type EvaluatedClaim } from '../../content/claim-session';
 import { sensorOf, startSensor, type Sensor } from '../../content/sensor';
-import { resolveProfile } from '../../rules';
+import { readRawClaim } from '../../detection';
+import { evaluateRaw, resolveProfile } from '../../rules';
 
 const CLAIM = `<form><table><thead><tr><th>CPT/HCPCS</th><th>Modifier</th><th>Units</th></tr></thead><tbody>
   <tr><td><input name="line[0][cpt]" value="77372"></td><td><input name="line[0][mod]" value="59"></td><td><input name="line[0][units]" value="1"></td></tr>
@@ -119,5 +120,58 @@ describe('claim session over a sensor', () => {
     await vi.waitFor(() => expect(seen.at(-1)![0]!.claim.lines[0]!.code).toBe('77371'));
     ctx.abort();
     expect(cpt.hasAttribute('data-claimguide-severity')).toBe(false);
+  });
+
+  it('marks a blank line the page appends without re-evaluating, with the findings a full evaluation gives; a filled one is evaluated', async () => {
+    const row = (n: number, code = '', units = '') => {
+      const tr = document.createElement('tr');
+      for (const [name, value] of [['cpt', code], ['mod', ''], ['units', units]] as const) {
+        const input = document.createElement('input');
+        input.name = `line[${n}][${name}]`;
+        input.value = value;
+        const td = document.createElement('td');
+        td.append(input);
+        tr.append(td);
+      }
+      return tr;
+    };
+    document.body.innerHTML = CLAIM.replace('value="1"', 'value="3"'); // 77372 × 3 units: an error on line 0
+    const body = document.querySelector('tbody')!;
+    body.append(row(1, '77432', '1'));
+    const started = start();
+    await vi.waitFor(() => expect(started.claims[0]?.fields.filter((f) => f.role === 'cpt')).toHaveLength(2));
+    const seen: (readonly EvaluatedClaim[])[] = [];
+    const profile = resolveProfile('medicare-physician', []);
+    startClaimSession({
+      source: started,
+      signal: ctx.signal,
+      profile: () => profile,
+      today: () => '2026-11-24',
+      onEvaluated: (evaluated) => seen.push(evaluated),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const full = (evaluated: EvaluatedClaim) => evaluateRaw(readRawClaim(evaluated.detected), profile, { today: '2026-11-24' });
+    const before = seen.at(-1)![0]!;
+    expect(before.findings.length).toBeGreaterThan(0);
+
+    body.append(row(2));
+    await vi.waitFor(() => expect(seen.at(-1)![0]!.claim.lines).toHaveLength(3));
+    const blank = seen.at(-1)![0]!;
+    expect(blank.findings).toBe(before.findings); // reused, not re-evaluated
+    expect(blank.findings).toEqual(full(blank).findings);
+    expect(blank.claim).toEqual(full(blank).claim);
+    const newCode = document.querySelector('[name="line[2][cpt]"]')!;
+    expect(newCode.getAttribute('data-claimguide-line')).toBe('2');
+    expect(newCode.getAttribute('data-claimguide-severity')).toBe('ok');
+    expect(document.querySelector('[name="line[0][cpt]"]')!.getAttribute('data-claimguide-severity')).toBe('error');
+
+    body.append(row(3, '77372', '3'));
+    await vi.waitFor(() => expect(seen.at(-1)![0]!.claim.lines).toHaveLength(4));
+    const filled = seen.at(-1)![0]!;
+    expect(filled.findings).toEqual(full(filled).findings);
+    expect(filled.findings.some((finding) => finding.lines.includes(3))).toBe(true);
+    expect(document.querySelector('[name="line[3][cpt]"]')!.getAttribute('data-claimguide-severity')).toBe('error');
   });
 });

@@ -70,6 +70,18 @@ describe('rules properties', () => {
     );
   });
 
+  it('a blank service line (every field empty) changes no finding: a portal adding empty rows re-evaluates nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(realisticClaim, anyClaim), fc.integer({ min: 1, max: 3 }), profile, today, (raw, blanks, p, t) => {
+        const last = Math.max(-1, ...raw.lines.map((line) => (Number.isFinite(line.index) ? line.index : 0)));
+        const blank = (index: number) => ({ index, code: '', modifiers: ['', '', '', ''], units: '', dateFrom: '', dateTo: '', placeOfService: '', diagnosisPointers: '', charge: '' });
+        const padded: RawClaim = { ...raw, lines: [...raw.lines, ...Array.from({ length: blanks }, (_, i) => blank(Math.floor(last) + 1 + i))] };
+        expect(evaluateRaw(padded, p, { today: t, strict: true }).findings).toEqual(evaluateRaw(raw, p, { today: t, strict: true }).findings);
+      }),
+      { numRuns },
+    );
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(realisticClaim, profile, today, (raw, p, t) => {

@@ -13,11 +13,18 @@ export function t(key: string, args: readonly (string | number)[] = []): string 
   }
 }
 
-/** The UI language the browser chose among ours ('en' | 'es'); drives catalog summaries. */
+let language: 'en' | 'es' | undefined;
+
+/**
+ * The UI language the browser chose among ours ('en' | 'es'); drives catalog summaries. Read once:
+ * it only changes with a browser restart, and every marker drawn asks for it.
+ */
 export function uiLanguage(): 'en' | 'es' {
+  if (language) return language;
   try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('es') ? 'es' : 'en';
+    language = browser.i18n.getUILanguage().toLowerCase().startsWith('es') ? 'es' : 'en';
   } catch {
     return 'en';
   }
+  return language;
 }

@@ -148,18 +148,22 @@ function withBlankLines(
   for (const i of byClaim.keys()) claimOf.set(claims[i]!, i);
   const placed = new Set(change.appended);
   const added: Array<{ claimIndex: number; fields: DetectedField[] }> = [];
+  let found = 0;
   for (const [detected, i] of claimOf) {
     const lines = out[i]!.claim.lines;
     const last = lines.length ? lines[lines.length - 1]!.index : -1;
     const fields: DetectedField[] = [];
-    for (const field of detected.fields) {
+    // From the end: new lines usually are (and the search stops once every new field is found).
+    for (let k = detected.fields.length - 1; k >= 0 && found < placed.size; k--) {
+      const field = detected.fields[k]!;
       if (!placed.has(field)) continue;
+      found++;
       fields.push(field);
       if (field.line === null) continue; // a blank diagnosis is no diagnosis
       if (field.line <= last) return undefined;
       byClaim.get(i)!.add(field.line);
     }
-    added.push({ claimIndex: i, fields });
+    added.push({ claimIndex: i, fields: fields.reverse() });
   }
   if (added.reduce((sum, { fields }) => sum + fields.length, 0) !== change.appended.length) return undefined;
   for (const [i, newLines] of byClaim) {

@@ -90,6 +90,7 @@ for (let i = 0; i < (onlyLoad ? 0 : 5); i++) {
   marking.push(await firstMarking(page));
   await page.close();
 }
+if (process.env.BENCH_DEBUG) console.log(`first marking samples (ms): ${marking.map((x) => x.toFixed(0)).join(' ')}`);
 if (!onlyLoad) rows.push({ figure: '500-line page: DOMContentLoaded → all fields marked (median of 5)', value: round(median(marking), 1), unit: 'ms', budget: 100 });
 
 /**

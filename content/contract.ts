@@ -49,6 +49,14 @@ export function createContractWriter() {
   // (the read notices a page that stripped our attributes when it re-rendered).
   let marked = new Map<Element, Written>();
   let pass = 0;
+  const write = (element: Element, written: Written) => {
+    marked.set(element, written);
+    const { role, line, verdict } = written;
+    setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
+    setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
+    setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
+    setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
+  };
   return {
     apply(claims: readonly ContractClaim[]): void {
       pass++;
@@ -60,11 +68,7 @@ export function createContractWriter() {
             last.pass = pass;
             continue;
           }
-          marked.set(element, { role, line, verdict, pass });
-          setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
-          setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
-          setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
-          setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
+          write(element, { role, line, verdict, pass });
         }
       }
       for (const [element, written] of marked) {
@@ -78,11 +82,7 @@ export function createContractWriter() {
       for (const { fields, verdictOf } of claims) {
         for (const { element, role, line } of fields) {
           const verdict = role === 'cpt' && line !== null ? verdictOf(line) : undefined;
-          marked.set(element, { role, line, verdict, pass });
-          setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
-          setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
-          setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
-          setIfChanged(element, CONTRACT_ATTRIBUTES.rules, verdict ? verdict.ruleIds.join(' ') : null);
+          write(element, { role, line, verdict, pass });
         }
       }
     },

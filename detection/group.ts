@@ -100,16 +100,8 @@ interface ClaimGrouping {
 
 /** Groups candidates (in document order) into claims, keeping what `extendGrouping` needs. */
 export function groupCandidates(root: Document | ShadowRoot | Element, candidates: readonly Candidate[]): Grouping {
-  const byScope = new Map<Element | null, Candidate[]>();
-  const memo = new Map<Element, Element | null>();
-  for (const candidate of candidates) {
-    const scope = scopeOf(candidate.element, memo);
-    const list = byScope.get(scope);
-    if (list) list.push(candidate);
-    else byScope.set(scope, [candidate]);
-  }
   const scopes = new Map<Element | null, ScopeGrouping>();
-  for (const [scope, list] of byScope) scopes.set(scope, claimsInScope(root, scope, list));
+  for (const [scope, list] of byScope(candidates)) scopes.set(scope, claimsInScope(root, scope, list));
   return { claims: orderedClaims(scopes), scopes, appended: null };
 }
 
@@ -131,17 +123,9 @@ export function extendGrouping(
   added: readonly Candidate[],
   isAdded: (element: Element) => boolean,
 ): Grouping {
-  const byScope = new Map<Element | null, Candidate[]>();
-  const memo = new Map<Element, Element | null>();
-  for (const candidate of added) {
-    const scope = scopeOf(candidate.element, memo);
-    const list = byScope.get(scope);
-    if (list) list.push(candidate);
-    else byScope.set(scope, [candidate]);
-  }
   const scopes = new Map(previous.scopes);
   let appended: DetectedField[] | null = [];
-  for (const [scope, news] of byScope) {
+  for (const [scope, news] of byScope(added)) {
     const before = scopes.get(scope);
     const extended = before && appendLines(before, scope, news, isAdded);
     if (extended) {
@@ -155,6 +139,19 @@ export function extendGrouping(
     }
   }
   return { claims: orderedClaims(scopes), scopes, appended };
+}
+
+/** Candidates by the form (or role=form) holding them, each list in the given order. */
+function byScope(candidates: readonly Candidate[]): Map<Element | null, Candidate[]> {
+  const groups = new Map<Element | null, Candidate[]>();
+  const memo = new Map<Element, Element | null>();
+  for (const candidate of candidates) {
+    const scope = scopeOf(candidate.element, memo);
+    const list = groups.get(scope);
+    if (list) list.push(candidate);
+    else groups.set(scope, [candidate]);
+  }
+  return groups;
 }
 
 function orderedClaims(scopes: Map<Element | null, ScopeGrouping>): DetectedClaim[] {

@@ -94,23 +94,29 @@ describe('sensor', () => {
   });
 });
 
+/** A claim session over `sensor` (Medicare physician, today 2026-11-24), and every evaluation it reports. */
+function evaluateWith(sensor: Sensor) {
+  const seen: (readonly EvaluatedClaim[])[] = [];
+  const profile = resolveProfile('medicare-physician', []);
+  startClaimSession({
+    source: sensor,
+    signal: ctx.signal,
+    profile: () => profile,
+    today: () => '2026-11-24',
+    onEvaluated: (evaluated) => seen.push(evaluated),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return { seen, profile };
+}
+
 describe('claim session over a sensor', () => {
   it('evaluates the claims the sensor found before the engine arrived, then every change it reports', async () => {
     document.body.innerHTML = CLAIM;
     const started = start();
     await vi.waitFor(() => expect(started.claims).toHaveLength(1));
-    const seen: (readonly EvaluatedClaim[])[] = [];
-    const profile = resolveProfile('medicare-physician', []);
-    startClaimSession({
-      source: started,
-      signal: ctx.signal,
-      profile: () => profile,
-      today: () => '2026-11-24',
-      onEvaluated: (evaluated) => seen.push(evaluated),
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const { seen } = evaluateWith(started);
     expect(seen).toHaveLength(1);
     expect(seen[0]![0]!.claim.lines[0]!.code).toBe('77372');
     const cpt = document.querySelector('[name="line[0][cpt]"]') as HTMLInputElement;
@@ -140,18 +146,7 @@ describe('claim session over a sensor', () => {
     body.append(row(1, '77432', '1'));
     const started = start();
     await vi.waitFor(() => expect(started.claims[0]?.fields.filter((f) => f.role === 'cpt')).toHaveLength(2));
-    const seen: (readonly EvaluatedClaim[])[] = [];
-    const profile = resolveProfile('medicare-physician', []);
-    startClaimSession({
-      source: started,
-      signal: ctx.signal,
-      profile: () => profile,
-      today: () => '2026-11-24',
-      onEvaluated: (evaluated) => seen.push(evaluated),
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const { seen, profile } = evaluateWith(started);
     const full = (evaluated: EvaluatedClaim) => evaluateRaw(readRawClaim(evaluated.detected), profile, { today: '2026-11-24' });
     const before = seen.at(-1)![0]!;
     expect(before.findings.length).toBeGreaterThan(0);

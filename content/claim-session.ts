@@ -144,12 +144,11 @@ function withBlankLines(
     out.push({ ...before, detected });
   }
   // Each appended field belongs to one changed claim, on a line after that claim's last one.
-  const claimOf = new Map<DetectedClaim, number>();
-  for (const i of byClaim.keys()) claimOf.set(claims[i]!, i);
   const placed = new Set(change.appended);
   const added: Array<{ claimIndex: number; fields: DetectedField[] }> = [];
   let found = 0;
-  for (const [detected, i] of claimOf) {
+  for (const i of byClaim.keys()) {
+    const detected = claims[i]!;
     const lines = out[i]!.claim.lines;
     const last = lines.length ? lines[lines.length - 1]!.index : -1;
     const fields: DetectedField[] = [];
@@ -165,7 +164,7 @@ function withBlankLines(
     }
     added.push({ claimIndex: i, fields: fields.reverse() });
   }
-  if (added.reduce((sum, { fields }) => sum + fields.length, 0) !== change.appended.length) return undefined;
+  if (found !== change.appended.length) return undefined;
   for (const [i, newLines] of byClaim) {
     const before = out[i]!;
     const blank = [...newLines].sort((a, b) => a - b).map((index) => normalizeLine({ index, code: '', modifiers: [] }));

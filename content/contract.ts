@@ -40,6 +40,10 @@ interface Written {
   pass: number;
 }
 
+/** A field's line verdict: only `cpt` fields on a line carry one. */
+const verdictFor = (role: FieldRole, line: number | null, verdictOf: ContractClaim['verdictOf']): LineVerdict | undefined =>
+  role === 'cpt' && line !== null ? verdictOf(line) : undefined;
+
 const sameVerdict = (a: LineVerdict | undefined, b: LineVerdict | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.severity === b.severity && a.ruleIds.join(' ') === b.ruleIds.join(' '));
 
@@ -62,7 +66,7 @@ export function createContractWriter() {
       pass++;
       for (const { fields, verdictOf } of claims) {
         for (const { element, role, line } of fields) {
-          const verdict = role === 'cpt' && line !== null ? verdictOf(line) : undefined;
+          const verdict = verdictFor(role, line, verdictOf);
           const last = marked.get(element);
           if (last && last.role === role && last.line === line && sameVerdict(last.verdict, verdict) && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) {
             last.pass = pass;
@@ -81,8 +85,7 @@ export function createContractWriter() {
     add(claims: readonly ContractClaim[]): void {
       for (const { fields, verdictOf } of claims) {
         for (const { element, role, line } of fields) {
-          const verdict = role === 'cpt' && line !== null ? verdictOf(line) : undefined;
-          write(element, { role, line, verdict, pass });
+          write(element, { role, line, verdict: verdictFor(role, line, verdictOf), pass });
         }
       }
     },

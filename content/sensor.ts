@@ -103,11 +103,13 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   const onPointerMove = (event: Event) => {
     if (sensor.engineStarted || engineRequested) return;
     notePointer(event);
+    const over = event.composedPath()[0];
     clearTimeout(restTimer);
     restTimer = ctx.setTimeout(() => {
       try {
         const place = lastPointer;
-        if (place && wordAtPoint(document, place.x, place.y, (word) => DESCRIBED_CODES.has(word))) requestEngine();
+        const known = (word: string) => DESCRIBED_CODES.has(word);
+        if (place && wordAtPoint(document, place.x, place.y, known, over instanceof Element ? over : undefined)) requestEngine();
       } catch (error) {
         onError(error);
       }

@@ -184,11 +184,7 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
 
   // How many anchors each ancestor holds (below the scope).
   const counts = grouping.counts;
-  for (const anchor of anchors) {
-    for (let node: Element | null = anchor.element; node && node !== scope; node = composedParent(node)) {
-      counts.set(node, (counts.get(node) ?? 0) + 1);
-    }
-  }
+  for (const anchor of anchors) countAnchor(anchor.element, scope, counts);
   const scopeTop = (element: Element): Element => {
     let top = element;
     for (let node: Element | null = element; node && node !== scope; node = composedParent(node)) top = node;
@@ -299,9 +295,7 @@ function appendLines(
     // It must join the existing lines' list, in a container the page has just inserted (so holding
     // only new fields: no existing field changes line).
     if (reached !== list || (reached !== scope && countOf(reached) < 2) || !isAdded(lineContainer)) return undefined;
-    for (let node: Element | null = candidate.element; node && node !== scope; node = composedParent(node)) {
-      newCounts.set(node, (newCounts.get(node) ?? 0) + 1);
-    }
+    countAnchor(candidate.element, scope, newCounts);
     newLineIndex.set(lineContainer, firstNewLine + newAnchors.length);
     newAnchors.push(candidate);
     lastAnchor = candidate;
@@ -314,11 +308,7 @@ function appendLines(
   for (let i = 0; i < added.length; i++) {
     const field = added[i]!;
     if (field.q.role === 'dx') continue;
-    let line: number | undefined;
-    for (let node: Element | null = field.element; node && node !== container; node = composedParent(node)) {
-      line = newLineIndex.get(node) ?? previous.lineIndex.get(node);
-      if (line !== undefined) break;
-    }
+    const line = lineInside(field.element, container, (node) => newLineIndex.get(node) ?? previous.lineIndex.get(node));
     if (field.q.role !== anchorRole) {
       others++;
       if (line !== undefined) othersInside++;
@@ -328,7 +318,7 @@ function appendLines(
       lineOf[i] = line;
     }
   }
-  if (!(others === 0 || othersInside >= others * 0.5)) return undefined;
+  if (!structureTellsLines(others, othersInside)) return undefined;
 
   // Accepted: the previous state becomes the new one.
   for (const [node, count] of newCounts) counts.set(node, (counts.get(node) ?? 0) + count);
@@ -381,6 +371,27 @@ function mergeFields(
     }
   }
   return { fields: out, sources: outSources };
+}
+
+/** Adds one anchor to the count of each of its ancestors below the scope. */
+function countAnchor(anchor: Element, scope: Element | null, counts: Map<Element, number>): void {
+  for (let node: Element | null = anchor; node && node !== scope; node = composedParent(node)) {
+    counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+}
+
+/** The line of the nearest line container holding `element` (below the claim's container). */
+function lineInside(element: Element, container: Element, lineOf: (node: Element) => number | undefined): number | undefined {
+  for (let node: Element | null = element; node && node !== container; node = composedParent(node)) {
+    const line = lineOf(node);
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+/** Structure tells lines apart when no field but anchors has a line, or at least half of them sit in a line container. */
+function structureTellsLines(others: number, othersInside: number): boolean {
+  return others === 0 || othersInside >= others * 0.5;
 }
 
 function topElement(root: Document | ShadowRoot | Element, fallback: Element): Element {
@@ -439,18 +450,14 @@ function assignLines(
     for (let i = 0; i < count; i++) {
       const field = fields[i]!;
       if (!isLineField(field)) continue;
-      let line: number | undefined;
-      for (let node: Element | null = field.element; node && node !== container; node = composedParent(node)) {
-        line = lineIndex.get(node);
-        if (line !== undefined) break;
-      }
+      const line = lineInside(field.element, container, (node) => lineIndex.get(node));
       if (field.q.role !== anchorRole) {
         others++;
         if (line !== undefined) othersInside++;
       }
       if (line !== undefined) structural[i] = line;
     }
-    if (others === 0 || othersInside >= others * 0.5) {
+    if (structureTellsLines(others, othersInside)) {
       lineOf.set(structural);
       mode = 'structural';
     }

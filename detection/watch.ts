@@ -84,10 +84,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   /** The latest grouping and its candidates in document order (what a new line is added to). */
   let grouping: Grouping | undefined;
   let candidates: Candidate[] = [];
-  /** True when the latest full scan found no shadow root: candidates are ordered by one tree's positions. */
-  let singleTree = false;
   let detected = new Set<Element>();
-  let snapshot = new Map<Element, string>();
+  const snapshot = new Map<Element, string>();
   let fullInvalidate = false;
 
   const observer = new MutationObserver(guard((records: MutationRecord[]) => {
@@ -137,9 +135,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     batch.addedFields.clear();
     batch.addedRoots.clear();
   };
-  /** Drops a field's verdict, noting when it had one. */
-  const forget = (element: Element) => {
-    if (cache.delete(element)) batch.touchedQualified = true;
+  /** Drops a field's verdict, noting when it had one; true when it had. */
+  const forget = (element: Element): boolean => {
+    const had = cache.delete(element);
+    if (had) batch.touchedQualified = true;
+    return had;
   };
 
   // ---- scheduling -------------------------------------------------------------------------
@@ -181,7 +181,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     queueMicrotask(guard(() => {
       if (!valueScheduled) return;
       valueScheduled = false;
-      for (const element of detected) snapshot.set(element, readValue(element as FieldElement));
+      readValues();
       emit();
     }));
   }
@@ -338,8 +338,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
             relevant = true;
             batch.addedRoots.add(added);
             for (const field of fieldsIn(added, added)) {
-              if (cache.delete(field)) batch.touchedQualified = true; // moved, not new
-              else batch.addedFields.add(field);
+              if (!forget(field)) batch.addedFields.add(field); // (one that had a verdict was moved, not new)
             }
             if (discover(added)) batch.newRoots = true;
             // An inserted label[for] or id'd element may be what an existing field's verdict named.
@@ -390,7 +389,6 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     pruneDependents();
     schedulePoll();
     candidates = found;
-    singleTree = roots.size === 0;
     grouping = groupCandidates(doc, found);
     return grouping.claims;
   }
@@ -401,8 +399,10 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
    * (see extendGrouping). Undefined when the batch did anything else: then the page is scanned.
    */
   function extend(): Grouping | undefined {
-    if (!grouping || !singleTree || fullInvalidate || scanRequested) return undefined;
-    if (batch.touchedQualified || batch.removedFields || batch.newRoots || roots.size > 0) return undefined;
+    // (Roots are only ever dropped by a scan: none now means none at the last scan, and candidates
+    // are ordered by one tree's positions.)
+    if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
+    if (batch.touchedQualified || batch.removedFields || batch.newRoots) return undefined;
     const context = createScanContext();
     const added: Candidate[] = [];
     for (const element of batch.addedFields) {
@@ -453,13 +453,17 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     valuesDirty = false;
     const next = extension?.claims ?? scan();
     const structureChanged = !sameStructure(claims, next);
-    claims = next;
-    const nextDetected = new Set<Element>();
-    for (const claim of claims) for (const field of claim.fields) nextDetected.add(field.element);
-    detected = nextDetected;
-    for (const element of snapshot.keys()) if (!detected.has(element)) snapshot.delete(element);
+    setClaims(next);
     const valuesChanged = readValues();
     if (structureChanged || valuesChanged) emit();
+  }
+
+  /** The claims of a full scan: the detected fields follow, and values of fields no longer detected are dropped. */
+  function setClaims(next: DetectedClaim[]): void {
+    claims = next;
+    detected = new Set();
+    for (const claim of claims) for (const field of claim.fields) detected.add(field.element);
+    for (const element of snapshot.keys()) if (!detected.has(element)) snapshot.delete(element);
   }
 
   /** Reads every detected field's value into the snapshot; true when one differs from it. */
@@ -532,11 +536,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     records.push(...observer.takeRecords());
     processRecords(records);
     resetBatch();
-    claims = scan();
-    detected = new Set();
-    for (const claim of claims) for (const field of claim.fields) detected.add(field.element);
-    snapshot = new Map();
-    for (const element of detected) snapshot.set(element, readValue(element as FieldElement));
+    setClaims(scan());
+    readValues();
     emit();
   }
 

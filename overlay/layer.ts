@@ -7,7 +7,7 @@ import { safeDom, UI_ATTRIBUTE } from '../detection';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
 import { markerPosition, MARKER_SIZE } from './geometry';
-import { ownTextHasDigit, wordAtPoint } from './text-at-point';
+import { wordAtPoint } from './text-at-point';
 // Inlined, not a web-accessible file: pages cannot probe for it, and it works on any origin.
 import overlayCss from './overlay.css?inline';
 
@@ -160,8 +160,9 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
       if (role === 'modifier' && describeModifier(value)) return { kind: 'modifier', value, ...place };
       return null;
     }
-    if (target instanceof Element && (target.closest(`[${UI_ATTRIBUTE}]`) || !ownTextHasDigit(target))) return null;
-    const word = wordAtPoint(document, x, y, (candidate) => Boolean(describeCode(candidate)));
+    const over = target instanceof Element ? target : undefined;
+    if (over?.closest(`[${UI_ATTRIBUTE}]`)) return null;
+    const word = wordAtPoint(document, x, y, (candidate) => Boolean(describeCode(candidate)), over);
     return word ? { kind: 'code', value: word, ...place } : null;
   }
 

@@ -37,9 +37,11 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
 
 /**
  * The word in page text under the point, or null over form fields, our own UI, or no text.
- * `isKnown` keeps only words we can describe (codes in the catalog).
+ * `isKnown` keeps only words we can describe (codes in the catalog). `over`, the element the
+ * pointer is over when known, spares the caret look-up when its own text has no digit.
  */
-export function wordAtPoint(doc: Document, x: number, y: number, isKnown: (word: string) => boolean): string | null {
+export function wordAtPoint(doc: Document, x: number, y: number, isKnown: (word: string) => boolean, over?: Element): string | null {
+  if (over && !ownTextHasDigit(over)) return null;
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const parent = caret.node.parentElement;
@@ -57,7 +59,7 @@ export function wordAtPoint(doc: Document, x: number, y: number, isKnown: (word:
  */
 export function ownTextHasDigit(element: Element): boolean {
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3 && /\d/.test(node.nodeValue ?? '')) return true;
+    if (node.nodeType === 3 && DIGIT.test(node.nodeValue ?? '')) return true;
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { ownTextHasDigit, wordAt } from '../../overlay/text-at-point';
+import { ownTextHasDigit, wordAt, wordAtPoint } from '../../overlay/text-at-point';
 
 describe('wordAt', () => {
   it.each([
@@ -31,5 +31,24 @@ describe('ownTextHasDigit', () => {
     const cell = host.querySelector('td')!;
     const target = html.startsWith('<button') ? cell.firstElementChild! : cell;
     expect(ownTextHasDigit(target)).toBe(expected);
+  });
+});
+
+describe('wordAtPoint', () => {
+  it('does not look up the caret (a layout) over an element whose own text has no digit', () => {
+    const button = document.createElement('button');
+    button.textContent = 'Add service line';
+    document.body.append(button);
+    const caret = vi.fn(() => null);
+    (document as unknown as { caretPositionFromPoint: typeof caret }).caretPositionFromPoint = caret;
+    try {
+      expect(wordAtPoint(document, 1, 1, () => true, button)).toBeNull();
+      expect(caret).not.toHaveBeenCalled();
+      wordAtPoint(document, 1, 1, () => true);
+      expect(caret).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+      button.remove();
+    }
   });
 });

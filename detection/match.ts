@@ -116,8 +116,7 @@ interface WordMatch {
 const shapes = new Map<string, WordMatch>();
 
 function matchByShape(text: string): TextMatch {
-  const { vocabularyDigits } = compile();
-  const shape = text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : CANONICAL_DIGITS[Math.min(run.length, 3)]!));
+  const shape = shapeOf(text);
   let words = shapes.get(shape);
   if (!words) {
     words = matchWords(tokenize(shape));
@@ -128,6 +127,40 @@ function matchByShape(text: string): TextMatch {
   }
   const slot = words.slotDigitRun === undefined ? undefined : Number(text.match(DIGIT_RUNS)?.[words.slotDigitRun]);
   return withNumbers(words, words.hasBoxes ? boxNumbers(text) : NO_BOXES, slot);
+}
+
+/**
+ * The text with each digit run written as that many zeros, except runs that are vocabulary words
+ * ("10" of "ICD 10"). Two texts alike once masked match the same words, have the same lengths and
+ * differ only in numbers a match reads as such (slot, form locator): see `repeat.ts`. Null when a
+ * vocabulary phrase uses a run of zeros, which masking would then create.
+ */
+export function maskDigits(text: string): string | null {
+  const { vocabularyDigits } = compile();
+  if ((maskIsSafe ??= ![...vocabularyDigits].some((run) => /^0+$/.test(run))) === false) return null;
+  return text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : '0'.repeat(run.length)));
+}
+
+let maskIsSafe: boolean | undefined;
+
+/**
+ * For a text whose match states a slot, which of its digit runs holds it, when the match was made
+ * by shape: then any text of the same shape reads its slot from that run (`slotInRun`).
+ */
+export function slotRunOf(text: string): number | undefined {
+  if (matchText(text).slot === undefined || !(text.length <= MAX_TEXT && compile().shapesAreSafe && HAS_DIGIT.test(text))) return undefined;
+  return shapes.get(shapeOf(text))?.slotDigitRun;
+}
+
+/** The slot a text of the same shape as the one `slotRunOf` read states (the number in that run). */
+export function slotInRun(text: string, run: number): number | undefined {
+  const digits = text.match(DIGIT_RUNS)?.[run];
+  return digits === undefined ? undefined : Number(digits);
+}
+
+function shapeOf(text: string): string {
+  const { vocabularyDigits } = compile();
+  return text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : CANONICAL_DIGITS[Math.min(run.length, 3)]!));
 }
 
 const DIGIT_RUNS = /\d+/g;

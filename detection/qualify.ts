@@ -1,9 +1,10 @@
 import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
-import { hasRole, matchText, type TextMatch } from './match';
+import { hasRole, matchText, slotInRun, slotRunOf, type TextMatch } from './match';
 import { FIELD_SELECTOR, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, textOf, isFieldElement } from './dom';
 import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
 import { nameIndices, MAX_TEXT } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
+import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
 
 /** A role needs at least this much combined evidence to be marked anywhere. */
 export const QUALIFY = 0.55;
@@ -67,14 +68,48 @@ export interface ScanContext {
   excluded: Map<Node, boolean>;
   /** Keep every piece of evidence in the verdict (tests and debugging; scans leave it off). */
   explain: boolean;
+  /** Table rows that repeat an earlier one, and the verdicts of the template rows' fields. */
+  repeats: RepeatMemo | null;
+  templates: Map<Element, TemplateVerdict>;
 }
 
-export function createScanContext(options: { explain?: boolean } = {}): ScanContext {
-  return { labelsFor: new Map(), headers: createHeaderCache(), excluded: new Map(), explain: options.explain ?? false };
+export function createScanContext(options: { explain?: boolean; repeats?: boolean } = {}): ScanContext {
+  const explain = options.explain ?? false;
+  return {
+    labelsFor: new Map(),
+    headers: createHeaderCache(),
+    excluded: new Map(),
+    explain,
+    repeats: explain || options.repeats === false ? null : createRepeatMemo(),
+    templates: new Map(),
+  };
 }
 
-/** Counts qualifications computed (not served from cache); tests use it to check incremental work. */
-export const qualifyStats = { computed: 0 };
+/**
+ * A template row's field: its verdict, and what of the verdict a repeat of it must read itself.
+ * (Everything else a repeat shares with it: see repeat.ts.)
+ */
+interface TemplateVerdict {
+  verdict: Qualification;
+  /** False when the verdict read text a repeat's digits could change and that is costly to read again (a label's, the text to the left) or a form locator outside the column headers. */
+  reusable: boolean;
+  /** The verdict depends on the field's own id (labels naming it). */
+  ownIdDependency: boolean;
+  /** The value's shape evidence, which the markup does not show. */
+  valueKey: string;
+  /** Computed visibility: not read, or what it said. */
+  style: 'unread' | 'visible' | 'hidden';
+  /**
+   * Where the slot came from: an attribute of the field's own, or `same` (the column headers);
+   * otherwise the numbers in the field's name, which may hold a slot in one row and not another.
+   */
+  slotFrom?: 'aria-label' | 'title' | 'placeholder' | 'name' | 'id' | 'same';
+  /** For a slot read from an attribute: the digit run of its text that holds it. */
+  slotRun?: number;
+}
+
+/** Counts qualifications computed (not served from cache), and those adapted from a repeated row's template; tests check work with them. */
+export const qualifyStats = { computed: 0, repeated: 0 };
 
 const NON_CLAIM_AUTOCOMPLETE = /\b(?:name|given-name|family-name|additional-name|honorific-\w+|nickname|username|email|tel(?:-\w+)?|street-address|address-line\d|address-level\d|postal-code|country(?:-name)?|bday(?:-\w+)?|cc-\w+|organization(?:-title)?|new-password|current-password|one-time-code|sex|url|photo|impp|language)\b/;
 
@@ -99,6 +134,64 @@ export function qualifyField(element: FieldElement, context: ScanContext): Quali
 }
 
 function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualification {
+  const place = context.repeats && rowPlaceOf(element, context.repeats);
+  if (!place) return judge(element, context);
+  if (place.counterpart) {
+    const template = context.templates.get(place.counterpart);
+    const verdict = template && verdictFromTemplate(element, template, context);
+    if (!verdict) return judge(element, context);
+    qualifyStats.repeated++;
+    return verdict;
+  }
+  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, valueKey: '', style: 'unread' };
+  template.verdict = judge(element, context, template, place.row);
+  context.templates.set(element, template);
+  return template.verdict;
+}
+
+/**
+ * The verdict of a field whose row repeats the template's: the template field's, with this field's
+ * line and slot numbers, ids, value and computed style read. Null when one of those tells a
+ * different story (then the field is judged on its own).
+ */
+function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, context: ScanContext): Qualification | null {
+  const { verdict } = template;
+  if (verdict === EMPTY) return EMPTY;
+  if (!template.reusable || template.style === 'hidden') return null;
+  const id = element.id;
+  if (id && labelsForMap(element, context).has(id)) return null; // a label elsewhere names this field
+  const type = (element.getAttribute('type') ?? '').toLowerCase();
+  if (valueKey(shapeEvidence(element, type, element.getAttribute('placeholder'))) !== template.valueKey) return null;
+  if (template.style === 'visible' && !isRenderedByStyle(element)) return null;
+  // Built like judge's verdicts (same properties in the same order), not spread from the template's.
+  const result: Qualification = {
+    role: verdict.role,
+    score: verdict.score,
+    weak: verdict.weak,
+    negative: verdict.negative,
+    professionalBox: verdict.professionalBox,
+    dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.slice(),
+    evidence: verdict.evidence,
+  };
+  const indices = nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
+  if (indices.line !== undefined) result.nameLine = indices.line;
+  if (verdict.role) {
+    const { slotFrom } = template;
+    const slot =
+      slotFrom === 'same' ? verdict.slot
+      : slotFrom ? slotInRun(element.getAttribute(slotFrom) ?? '', template.slotRun!)
+      : indices.slot;
+    if (slot !== undefined) result.slot = slot;
+  }
+  if (verdict.range !== undefined) result.range = verdict.range;
+  return result;
+}
+
+/**
+ * Decides what one field is from everything the page says about it. With `template`, also notes
+ * what a field repeating this one in a later row (`row`) would have to read for itself.
+ */
+function judge(element: FieldElement, context: ScanContext, template?: TemplateVerdict, row?: Element): Qualification {
   if (!isFieldElement(element) || !isCandidateKind(element)) return EMPTY;
   if (isExcludedByMarkup(element, context.excluded)) return EMPTY;
   const type = (element.getAttribute('type') ?? '').toLowerCase();
@@ -111,6 +204,11 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   // Labels: <label for>, wrapping <label>.
   const labels = labelsOf(element, context, dependsOnIds);
   for (const label of labels) see(seen, 'label', textOf(label));
+  if (template) {
+    template.ownIdDependency = dependsOnIds.length > 0;
+    // A label elsewhere, or one naming its field by id, is not repeated with the row.
+    for (const label of labels) if (label.hasAttribute('for') || !row!.contains(label)) template.reusable = false;
+  }
   // aria-labelledby: the text of every referenced node.
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -170,6 +268,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
 
   // Shape: date inputs, date-format placeholders, the current value.
   const shape = shapeEvidence(element, type, placeholder);
+  if (template) template.valueKey = valueKey(shape);
   if (shape) seen.push({ kind: 'shape', text: '(shape)', match: rolesOnly(shape), scored: true });
 
   const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase();
@@ -200,6 +299,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     if (text) {
       const match = matchText(text);
       seen.push({ kind: 'context', text, match, scored: false });
+      if (template && match.boxes.length) template.reusable = false;
       for (const r of FIELD_ROLES) {
         const strength = match.roles[r];
         if (strength) scores[r] = (scores[r] ?? 0) + SOURCE_WEIGHT.context * strength;
@@ -228,25 +328,57 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   };
   const indices = nameIndices(name || id);
   if (indices.line !== undefined) result.nameLine = indices.line;
+  if (template) {
+    if (element.localName === 'select') template.reusable = false; // its options may name other modifiers
+    // Form locators read from the field's own texts may differ in a repeat; the column's do not.
+    for (const { kind, match, scored } of seen) if (scored && match.boxes.length && kind !== 'header' && kind !== 'header-upper') template.reusable = false;
+  }
   if (!best || score < WEAK || negative * 2 >= score) return result;
   // Computed visibility last, and only for fields that would be marked (style only, never layout).
-  if (!isRenderedByStyle(element)) return result;
+  const rendered = isRenderedByStyle(element);
+  if (template) template.style = rendered ? 'visible' : 'hidden';
+  if (!rendered) return result;
   result.role = best;
   result.weak = score < QUALIFY;
 
   // Slot and range, from the most explicit source that states one.
   const order: SourceKind[] = ['aria-label', 'label', 'labelledby', 'header', 'placeholder', 'title', 'left', 'name'];
   for (const kind of order) {
-    for (const { kind: k, match, scored } of seen) {
+    for (const { kind: k, match, scored, text } of seen) {
       if (k !== kind || !scored) continue;
-      if (match.slot !== undefined) result.slot ??= match.slot;
+      if (match.slot !== undefined && result.slot === undefined) {
+        result.slot = match.slot;
+        if (template) slotSource(template, k, k === 'name' ? (nameSource === name ? 'name' : 'id') : k, text);
+      }
       if (match.range !== undefined) result.range ??= match.range;
     }
   }
-  if (result.slot === undefined && headerSlot !== undefined) result.slot = headerSlot;
+  if (result.slot === undefined && headerSlot !== undefined) {
+    result.slot = headerSlot;
+    if (template) template.slotFrom = 'same';
+  }
   if (result.range === undefined && headerRange !== undefined) result.range = headerRange;
   if (result.slot === undefined && indices.slot !== undefined) result.slot = indices.slot;
   return result;
+}
+
+/** Where a repeat of the field reads its slot number, given the text (of `kind`, from `attribute`) the template read it from. */
+function slotSource(template: TemplateVerdict, kind: SourceKind, attribute: string, text: string): void {
+  if (kind === 'header' || kind === 'header-upper') {
+    template.slotFrom = 'same'; // the repeat has the same column headers
+    return;
+  }
+  const run = slotRunOf(text);
+  if ((attribute === 'aria-label' || attribute === 'title' || attribute === 'placeholder' || attribute === 'name' || attribute === 'id') && run !== undefined) {
+    template.slotFrom = attribute;
+    template.slotRun = run;
+  } else {
+    template.reusable = false; // a label's or the left text's digit: read again only by judging the field
+  }
+}
+
+function valueKey(shape: Partial<Record<FieldRole, number>> | null): string {
+  return shape ? `${shape.dos ?? ''}|${shape.cpt ?? ''}|${shape.dx ?? ''}|${shape.charge ?? ''}` : '';
 }
 
 /** One piece of evidence read from the page; `scored` ones add to the role scores. */
@@ -292,22 +424,27 @@ function labelsOf(element: FieldElement, context: ScanContext, dependsOnIds: str
   const id = element.id;
   if (id) {
     dependsOnIds.push(id);
-    const root = element.getRootNode();
-    let map = context.labelsFor.get(root);
-    if (!map) {
-      map = new Map();
-      const all = (root as ParentNode).querySelectorAll?.('label[for]') ?? [];
-      for (const label of Array.from(all)) {
-        const target = label.getAttribute('for') ?? '';
-        const list = map.get(target) ?? [];
-        list.push(label);
-        map.set(target, list);
-      }
-      context.labelsFor.set(root, map);
-    }
-    for (const label of map.get(id) ?? []) if (!out.includes(label)) out.push(label);
+    for (const label of labelsForMap(element, context).get(id) ?? []) if (!out.includes(label)) out.push(label);
   }
   return out;
+}
+
+/** The `label[for]` elements of the field's tree by the id they name (built once per tree and scan). */
+function labelsForMap(element: FieldElement, context: ScanContext): Map<string, Element[]> {
+  const root = element.getRootNode();
+  let map = context.labelsFor.get(root);
+  if (!map) {
+    map = new Map();
+    const all = (root as ParentNode).querySelectorAll?.('label[for]') ?? [];
+    for (const label of Array.from(all)) {
+      const target = label.getAttribute('for') ?? '';
+      const list = map.get(target) ?? [];
+      list.push(label);
+      map.set(target, list);
+    }
+    context.labelsFor.set(root, map);
+  }
+  return map;
 }
 
 /** Text right before the field in its container, or in the previous cell when the field is alone in its cell. */

@@ -1,0 +1,85 @@
+/**
+ * Rows that repeat an earlier row. A 500-line claim is one table row written 500 times with other
+ * line numbers; qualifying each of its 5,500 fields from scratch reads the same labels, headers and
+ * words 500 times. Here a table row is compared with the earlier rows of its table section by its
+ * markup with every digit masked: when it matches one (the template), each of its fields stands at
+ * the same place as a field of the template, whose verdict `qualify.ts` adapts to the digits, value
+ * and style of this one (see `verdictFromTemplate`), or computes afresh when it cannot.
+ *
+ * What this module promises: a row and its template have the same markup (tags, attributes, text)
+ * apart from the values of digit runs that are not vocabulary words, lie in the same table section
+ * (so share every ancestor, the column headers and any group around them), and contain no attribute
+ * that points elsewhere by id or shifts columns by a number (`for`, `headers`, `aria-labelledby`,
+ * `form`, `list`, `colspan`, `aria-colindex`, `aria-colspan`): two such rows differ only where a digit
+ * differs, and in what the markup does not show (values, computed style, labels elsewhere naming a
+ * field's id), which `qualify.ts` reads for each field itself.
+ */
+
+import type { FieldElement } from './types';
+import { FIELD_SELECTOR, safeDom } from './dom';
+import { maskDigits } from './match';
+
+/** Attributes whose value names another element or a column number: a digit there changes what is read. */
+const POINTING_ATTRIBUTES = [' for="', ' headers="', ' aria-labelledby="', ' form="', ' list="', ' colspan="', ' aria-colindex="', ' aria-colspan="'];
+/** Rows with more fields are layout, not a service line: not worth serializing. */
+const MAX_ROW_FIELDS = 64;
+/** Different row shapes kept per table section (a page whose rows all differ gains nothing). */
+const MAX_TEMPLATES = 8;
+
+interface Row {
+  fields: FieldElement[];
+  /** The earlier row this one repeats; itself for a template; null when it cannot take part. */
+  template: Row | null;
+}
+
+export interface RepeatMemo {
+  rows: Map<Element, Row>;
+  /** Per table section: template rows by masked markup. */
+  templates: Map<Node, Map<string, Row>>;
+}
+
+export function createRepeatMemo(): RepeatMemo {
+  return { rows: new Map(), templates: new Map() };
+}
+
+/** Where a field stands among repeated rows. */
+export interface RowPlace {
+  row: Element;
+  /** The field at the same place in the template row, or null when this row is the template. */
+  counterpart: FieldElement | null;
+}
+
+/** The field's place in a repeated row, or null when its row takes no part (then qualify it alone). */
+export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | null {
+  const row = safeDom.closest(element, 'tr');
+  // A field right in the row would read the previous row as "the text to its left".
+  if (!row || safeDom.parentElement(element) === row) return null;
+  let state = memo.rows.get(row);
+  if (!state) memo.rows.set(row, (state = rowState(row, memo)));
+  const template = state.template;
+  if (!template) return null;
+  if (template === state) return { row, counterpart: null };
+  const index = state.fields.indexOf(element);
+  const counterpart = index < 0 ? undefined : template.fields[index];
+  return counterpart ? { row, counterpart } : null;
+}
+
+function rowState(row: Element, memo: RepeatMemo): Row {
+  const fields = Array.from(safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR));
+  const state: Row = { fields, template: null };
+  const section = safeDom.parentNode(row);
+  if (!section || fields.length > MAX_ROW_FIELDS) return state;
+  const markup = row.outerHTML;
+  for (const pointing of POINTING_ATTRIBUTES) if (markup.includes(pointing)) return state;
+  const masked = maskDigits(markup);
+  if (masked === null) return state;
+  let templates = memo.templates.get(section);
+  if (!templates) memo.templates.set(section, (templates = new Map()));
+  const template = templates.get(masked);
+  if (template && template.fields.length === fields.length) state.template = template;
+  else if (!template && templates.size < MAX_TEMPLATES) {
+    state.template = state;
+    templates.set(masked, state);
+  }
+  return state;
+}

@@ -367,13 +367,17 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   }
 
   // ---- scanning ----------------------------------------------------------------------------
-  function scan(): DetectedClaim[] {
+  /** A full scan; `collected`: the page's fields listed just before, when no mutation came since. */
+  function scan(collected?: FieldElement[]): DetectedClaim[] {
     watchStats.scans++;
+    let rootsChanged = false;
     for (const root of roots) {
-      if (!root.host.isConnected) roots.delete(root);
+      if (root.host.isConnected) continue;
+      roots.delete(root);
+      rootsChanged = true;
     }
-    checkPendingHosts();
-    const fields = collectFields(doc, [...roots]);
+    if (checkPendingHosts()) rootsChanged = true;
+    const fields = collected && !rootsChanged ? collected : collectFields(doc, [...roots]);
     const context = createScanContext();
     const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
@@ -512,31 +516,34 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   /** A full scan; on a page with many unqualified fields, after qualifying them in slices. */
   function fullScan(): void {
     discover(doc);
-    const threshold = opts.sliceAbove ?? 1000;
-    if (!warming && !fullInvalidate) {
-      const fields = collectFields(doc, [...roots]);
-      let unqualified = 0;
-      for (const field of fields) if (!cache.has(field)) unqualified++;
-      if (unqualified > threshold) {
-        warming = qualifyInSlices(fields);
-        void warming.then(guard((ready: boolean) => {
-          warming = undefined;
-          if (ready) fullScan();
-        }));
-        return;
-      }
-    }
     if (warming) return; // the warm-up ends with a full scan
-    fullScanNow();
+    if (fullInvalidate) {
+      fullScanNow();
+      return;
+    }
+    const fields = collectFields(doc, [...roots]);
+    let unqualified = 0;
+    for (const field of fields) if (!cache.has(field)) unqualified++;
+    if (unqualified <= (opts.sliceAbove ?? 1000)) {
+      fullScanNow(fields);
+      return;
+    }
+    warming = qualifyInSlices(fields);
+    void warming.then(guard((ready: boolean) => {
+      warming = undefined;
+      // Shadow roots were just looked for; what the page added meanwhile arrives as mutation records.
+      if (ready) fullScanNow(fields);
+    }));
   }
 
-  function fullScanNow(): void {
+  /** Scans now; `collected`: the page's fields as listed before any mutation still queued. */
+  function fullScanNow(collected?: FieldElement[]): void {
     // Changes seen while fields were being qualified make those verdicts stale: drop them first.
     const records = pending.splice(0, pending.length);
     records.push(...observer.takeRecords());
     processRecords(records);
     resetBatch();
-    setClaims(scan());
+    setClaims(scan(records.length ? undefined : collected));
     readValues();
     emit();
   }

@@ -81,6 +81,22 @@ describe('watchClaims', () => {
     w.controller.abort();
   });
 
+  it('a line added and one removed while slices are qualified are in the first report', async () => {
+    page(200);
+    const w = watch({ sliceAbove: 100, sliceMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a few slices in
+    const body = document.querySelector('tbody')!;
+    const removed = body.firstElementChild!.querySelector('[name="line[0][cpt]"]');
+    body.firstElementChild!.remove();
+    body.insertAdjacentHTML('beforeend', row(200));
+    await vi.waitFor(() => expect(w.calls.length).toBeGreaterThan(0));
+    const codes = w.calls[0]![0]!.fields.filter((f) => f.role === 'cpt').map((f) => f.element);
+    expect(codes).toHaveLength(200);
+    expect(codes).not.toContain(removed);
+    expect(codes).toContain(document.querySelector('[name="line[200][cpt]"]'));
+    w.controller.abort();
+  });
+
   it('stops slicing when aborted', async () => {
     page(200);
     const w = watch({ sliceAbove: 100, sliceMs: 0 });

@@ -43,7 +43,7 @@ export function sensorOf(scope: object): Sensor | undefined {
 /** The codes the catalog describes; the engine looks up what each means. */
 const DESCRIBED_CODES = new Set(CATALOG_CODE_IDS);
 
-/** Longest wait for the page's load event before the first scan starts anyway (ms). */
+/** Longest wait, once the page is parsed, for its load event before the first scan starts anyway (ms). */
 const LOAD_WAIT_MAX_MS = 1000;
 
 /** How long the pointer rests on a code before the engine is loaded to describe it. */
@@ -90,11 +90,14 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     });
   };
   // The first scan of a long claim takes the main thread for a while: it waits for the page's own
-  // load event (Chrome fires it only after such work, however it is sliced), or for a slow page, a moment.
+  // load event (Chrome fires it only after such work, however it is sliced), or, for a page whose
+  // images or frames keep loading, a moment after it is parsed.
   if (document.readyState === 'complete') beginWatching();
   else {
     ctx.addEventListener(window, 'load', () => ctx.setTimeout(beginWatching, 0), { once: true });
-    ctx.setTimeout(beginWatching, LOAD_WAIT_MAX_MS);
+    const afterParsing = () => ctx.setTimeout(beginWatching, LOAD_WAIT_MAX_MS);
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', afterParsing, { once: true });
+    else afterParsing();
   }
 
   // A code written in the page (a claim history, a remittance): load the engine to describe it when

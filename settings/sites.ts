@@ -28,7 +28,7 @@ function registration(pattern: string) {
     allFrames: true,
     // about:blank / srcdoc frames (and data:/blob:) created by the portal inherit its origin.
     matchOriginAsFallback: true,
-    runAt: 'document_idle' as const, // as the manifest's script: after the page's own load work
+    runAt: 'document_start' as const, // as the manifest's script (see entrypoints/claim.content)
     persistAcrossSessions: true,
   };
 }

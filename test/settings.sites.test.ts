@@ -37,19 +37,19 @@ describe('enabling a portal', () => {
         js: ['content-scripts/claim.js'],
         allFrames: true,
         matchOriginAsFallback: true,
-        runAt: 'document_idle',
+        runAt: 'document_start',
       }),
     ]);
     expect(await enabledSites()).toEqual(['https://portal.example.com/*']);
   });
 
-  it('brings a registration made by an earlier version (document_end, no about:blank frames) up to date', async () => {
+  it('brings a registration made by an earlier version (document_idle, no about:blank frames) up to date', async () => {
     const { granted, scripts } = stubBrowser(true);
     granted.add('https://portal.example.com/*');
     const id = 'claimguide:https://portal.example.com/*';
-    scripts.set(id, { id, matches: ['https://portal.example.com/*'], js: ['content-scripts/claim.js'], allFrames: true, runAt: 'document_end' } as never);
+    scripts.set(id, { id, matches: ['https://portal.example.com/*'], js: ['content-scripts/claim.js'], allFrames: true, runAt: 'document_idle' } as never);
     await reconcileSites(['https://portal.example.com/*']);
-    expect(scripts.get(id)).toMatchObject({ runAt: 'document_idle', matchOriginAsFallback: true, allFrames: true });
+    expect(scripts.get(id)).toMatchObject({ runAt: 'document_start', matchOriginAsFallback: true, allFrames: true });
     expect(fakeBrowser.scripting.registerContentScripts).not.toHaveBeenCalled();
   });
 

@@ -8,8 +8,11 @@ export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   allFrames: true,
   matchAboutBlank: true,
-  // At idle, Chrome never holds the page's load event for us (at document_end it can, for ~200 ms).
-  runAt: 'document_idle',
+  // Loaded before the page parses, it waits for the page's load event to scan (content/sensor.ts).
+  // Injected later (document_idle, document_end), Chrome holds the page's load event until the
+  // injection task has run, and in about one load in four that comes after the page's first
+  // layout and paint: load moved from +20–70 ms after DOMContentLoaded to +220 ms (measured).
+  runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
     try {

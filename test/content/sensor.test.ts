@@ -45,6 +45,45 @@ async function hover(target: Element): Promise<void> {
 }
 
 describe('sensor', () => {
+  describe('started before the page is parsed (document_start)', () => {
+    let readyState: DocumentReadyState;
+    beforeEach(() => {
+      readyState = 'loading';
+      vi.spyOn(document, 'readyState', 'get').mockImplementation(() => readyState);
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    });
+
+    it('scans only once the page has loaded', () => {
+      document.body.innerHTML = CLAIM;
+      const started = start();
+      readyState = 'interactive';
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      vi.advanceTimersByTime(500);
+      expect(started.claims).toHaveLength(0);
+      readyState = 'complete';
+      window.dispatchEvent(new Event('load'));
+      vi.advanceTimersByTime(1);
+      expect(started.claims).toHaveLength(1);
+    });
+
+    it('scans a moment after parsing when the load event keeps waiting (images, frames)', () => {
+      document.body.innerHTML = CLAIM;
+      const started = start();
+      vi.advanceTimersByTime(5000); // still parsing: no scan of a half-written page
+      expect(started.claims).toHaveLength(0);
+      readyState = 'interactive';
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      vi.advanceTimersByTime(999);
+      expect(started.claims).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(started.claims).toHaveLength(1);
+    });
+  });
+
   it('asks once for the engine when the page has a claim, and keeps the claims for it', async () => {
     document.body.innerHTML = CLAIM;
     const started = start();

@@ -377,8 +377,9 @@ function slotSource(template: TemplateVerdict, kind: SourceKind, attribute: stri
   }
 }
 
+/** The shape evidence as a comparable string (the same roles at the same strengths give the same key). */
 function valueKey(shape: Partial<Record<FieldRole, number>> | null): string {
-  return shape ? `${shape.dos ?? ''}|${shape.cpt ?? ''}|${shape.dx ?? ''}|${shape.charge ?? ''}` : '';
+  return shape ? FIELD_ROLES.map((role) => shape[role] ?? '').join('|') : '';
 }
 
 /** One piece of evidence read from the page; `scored` ones add to the role scores. */

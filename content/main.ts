@@ -3,11 +3,12 @@ import { t } from '../components/i18n';
 import { describeFix } from '../components/FindingList';
 import { setDescriptorPack } from '../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../settings/descriptor-pack';
-import { resolveProfile, type Finding, type PayerProfile } from '../rules';
+import type { Finding } from '../rules';
 import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../settings/items';
-import { chooseActiveProfile, customProfilesItem, effectiveProfiles, readCustomProfiles, readProfileChoice } from '../settings/profiles';
-import { policySnapshotItem, readPolicySnapshot } from '../settings/policy';
+import { customProfilesItem } from '../settings/profiles';
+import { policySnapshotItem } from '../settings/policy';
+import { readActiveProfile, readEngineSettings, takeEngineSettings, type EngineSettings } from '../settings/engine-settings';
 import { createOverlay } from '../overlay/layer';
 import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
@@ -16,17 +17,12 @@ import { markersFor } from './markers';
 import type { Sensor } from './sensor';
 import { localToday } from './today';
 
+type Overlay = Awaited<ReturnType<typeof createOverlay>>;
+type OverlayMarkers = ReturnType<typeof markersFor>;
+
 /** Reports our own failures without letting them reach the page, and without any field value. */
 function reportError(error: unknown): void {
   console.debug('[ClaimGuide] internal error:', error instanceof Error ? error.name : typeof error);
-}
-
-async function loadProfile(): Promise<PayerProfile> {
-  // The background's copy of the policy: managed storage itself can take seconds to answer.
-  const [choice, custom, policy] = await Promise.all([readProfileChoice(), readCustomProfiles(), readPolicySnapshot()]);
-  const profiles = effectiveProfiles(custom.profiles, policy);
-  const { id } = chooseActiveProfile(choice.id, profiles, policy);
-  return resolveProfile(id, profiles.map((entry) => entry.profile));
 }
 
 /** How long state reports to the background are coalesced while the coder types. */
@@ -43,15 +39,32 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
   const { ctx } = sensor;
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
-  // Settings are read together: start-up time is the coder's wait for the first markers.
-  const [initialProfile, pausedAtStart, pack] = await Promise.all([loadProfile(), isPaused(), readDescriptorPack()]);
-  let profile = initialProfile;
-  setDescriptorPack(pack);
-  const overlay = await createOverlay(ctx, { onError: reportError, onApply: applyFix });
-  ctx.onInvalidated(() => overlay.destroy());
-  // The engine may have been loaded by a hover over a code: describe it without waiting for a move.
-  const pointer = sensor.lastPointer;
-  if (pointer && performance.now() - pointer.at < HOVER_CARRY_MS) overlay.hoverAt(pointer.x, pointer.y);
+  // Start-up time is the coder's wait for the first markers: settings come with the injection
+  // (read by the background meanwhile), else all at once from storage.
+  const handed = takeEngineSettings(globalThis);
+  const settings: EngineSettings = handed ?? (await readEngineSettings());
+  let profile = settings.profile;
+  setDescriptorPack(settings.pack);
+  const pausedAtStart = settings.pausedOrigins.includes(origin);
+
+  // The overlay is mounted while the claims are evaluated, not before: the testing-contract
+  // attributes do not wait for it; markers and an announcement made meanwhile are shown once it is there.
+  let overlay: Overlay | undefined;
+  let markers: OverlayMarkers = [];
+  let pendingAnnouncement = '';
+  createOverlay(ctx, { onError: reportError, onApply: applyFix }).then((created) => {
+    if (ctx.isInvalid) {
+      created.destroy();
+      return;
+    }
+    overlay = created;
+    ctx.onInvalidated(() => created.destroy());
+    created.setMarkers(markers);
+    if (pendingAnnouncement) created.announce(pendingAnnouncement);
+    // The engine may have been loaded by a hover over a code: describe it without waiting for a move.
+    const pointer = sensor.lastPointer;
+    if (pointer && performance.now() - pointer.at < HOVER_CARRY_MS) created.hoverAt(pointer.x, pointer.y);
+  }, reportError);
   const announcer = createErrorAnnouncer();
 
   let lastState: () => FrameState = () => ({ profileId: profile.id, paused: false, claims: [] });
@@ -81,9 +94,14 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     profile: () => profile,
     today: () => localToday(),
     onEvaluated(evaluated, state) {
-      overlay.setMarkers(markersFor(evaluated));
+      markers = markersFor(evaluated);
+      overlay?.setMarkers(markers);
       const fresh = announcer.next(evaluated, deepActiveElement(document));
-      if (fresh) overlay.announce(t(fresh.message.key, fresh.message.args));
+      if (fresh) {
+        const text = t(fresh.message.key, fresh.message.args);
+        if (overlay) overlay.announce(text);
+        else pendingAnnouncement = text;
+      }
       sendState(state);
     },
     onError: reportError,
@@ -96,7 +114,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     const edit = planFix(finding.fix, claim.detected);
     if (!edit) return;
     writeFieldValue(edit.element, edit.after);
-    overlay.showUndo({
+    overlay?.showUndo({
       anchor: edit.element,
       label: t('applied_label', [describeFix(finding)]),
       undo: () => {
@@ -114,18 +132,34 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
 
   // The coder's choice, their profiles or the organization's policy changed: evaluate again.
   const reloadProfile = async () => {
-    profile = await loadProfile();
+    profile = await readActiveProfile();
     if (!ctx.isInvalid) session.reevaluate();
+  };
+  const reloadPaused = async () => {
+    const paused = await isPaused();
+    if (paused) {
+      markers = [];
+      overlay?.setMarkers([]);
+    }
+    session.setPaused(paused);
   };
   const unwatchProfile = activeProfileIdItem.watch(reloadProfile);
   const unwatchCustomProfiles = customProfilesItem.watch(reloadProfile);
   const unwatchPolicy = policySnapshotItem.watch(reloadProfile);
   const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
-  const unwatchPaused = pausedOriginsItem.watch(async () => {
-    const paused = await isPaused();
-    if (paused) overlay.setMarkers([]);
-    session.setPaused(paused);
-  });
+  const unwatchPaused = pausedOriginsItem.watch(reloadPaused);
+  if (handed) {
+    // Settings changed between the background's read and the watches above are caught up here.
+    void readEngineSettings().then((now) => {
+      if (ctx.isInvalid) return;
+      if (JSON.stringify(now.profile) !== JSON.stringify(profile)) {
+        profile = now.profile;
+        session.reevaluate();
+      }
+      if (JSON.stringify(now.pack) !== JSON.stringify(settings.pack)) setDescriptorPack(now.pack);
+      if (now.pausedOrigins.includes(origin) !== pausedAtStart) void reloadPaused();
+    }, reportError);
+  }
   ctx.onInvalidated(() => {
     unwatchProfile();
     unwatchCustomProfiles();

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { countFindings, createTabRegistry } from '../background/tab-registry';
 import { forgetTicks } from '../settings/checklist';
 import { refreshPolicySnapshot } from '../settings/policy';
+import { ENGINE_SETTINGS_KEY, readEngineSettings } from '../settings/engine-settings';
 import { reconcileSites } from '../settings/sites';
 import {
   ContentMessageSchema,
@@ -85,7 +86,17 @@ export default defineBackground(() => {
    */
   async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
     try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
+      const target = { tabId, frameIds: [frameId] };
+      // Its settings first, read here while the page's main thread is busy (see settings/engine-settings.ts).
+      const settings = await readEngineSettings();
+      await browser.scripting.executeScript({
+        target,
+        func: (key: string, value: unknown) => {
+          (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = value;
+        },
+        args: [ENGINE_SETTINGS_KEY, settings],
+      });
+      await browser.scripting.executeScript({ target, files: [ENGINE_FILE] });
       return true;
     } catch {
       return false; // the frame navigated away or the site's permission was removed meanwhile

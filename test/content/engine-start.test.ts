@@ -1,0 +1,67 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { runClaimGuide } from '../../content/main';
+import { startSensor, type Sensor } from '../../content/sensor';
+import { BUILTIN_PROFILES } from '../../rules';
+import { ENGINE_SETTINGS_KEY } from '../../settings/engine-settings';
+import { activeProfileIdItem } from '../../settings/items';
+
+const CLAIM = `<form><table><thead><tr><th>CPT/HCPCS</th><th>Modifier</th><th>Units</th></tr></thead><tbody>
+  <tr><td><input name="line[0][cpt]" value="77372"></td><td><input name="line[0][mod]" value="26"></td><td><input name="line[0][units]" value="1"></td></tr>
+  </tbody></table></form>`;
+
+const medicare = BUILTIN_PROFILES.find((profile) => profile.id === 'medicare-physician')!;
+
+let ctx: ContentScriptContext;
+let reported: string[];
+
+beforeEach(() => {
+  ctx = new ContentScriptContext('claim');
+  reported = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+    const { type, state } = message as { type: string; state?: { profileId: string } };
+    if (type === 'frame-state') reported.push(state!.profileId);
+    return true;
+  });
+});
+
+afterEach(() => {
+  ctx.abort();
+  document.body.innerHTML = '';
+});
+
+function sensorOnClaim(): Sensor {
+  document.body.innerHTML = CLAIM;
+  return startSensor(ctx, (error) => {
+    throw error;
+  });
+}
+
+describe('engine start-up', () => {
+  it('marks the claim with the settings handed over by the background, before any storage reply', async () => {
+    const sensor = sensorOnClaim();
+    await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
+    (globalThis as Record<symbol, unknown>)[Symbol.for(ENGINE_SETTINGS_KEY)] = { profile: medicare, pausedOrigins: [], pack: null };
+    const started = runClaimGuide(sensor);
+    // No await yet: the first evaluation ran within the call.
+    expect(document.querySelector('[name="line[0][cpt]"]')!.getAttribute('data-claimguide-severity')).toBe('error');
+    await started;
+  });
+
+  it('catches up with a profile chosen between the background\'s read and the start', async () => {
+    await activeProfileIdItem.setValue('commercial');
+    const sensor = sensorOnClaim();
+    await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
+    (globalThis as Record<symbol, unknown>)[Symbol.for(ENGINE_SETTINGS_KEY)] = { profile: medicare, pausedOrigins: [], pack: null };
+    await runClaimGuide(sensor);
+    await vi.waitFor(() => expect(reported.at(-1)).toBe('commercial'), { timeout: 2000 });
+  });
+
+  it('reads storage itself when nothing was handed over', async () => {
+    await activeProfileIdItem.setValue('commercial');
+    const sensor = sensorOnClaim();
+    await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
+    await runClaimGuide(sensor);
+    await vi.waitFor(() => expect(reported).toEqual(['commercial']), { timeout: 2000 });
+  });
+});

@@ -8,7 +8,7 @@ import { parseMessage, ToContentMessageSchema, type FrameState } from '../messag
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../settings/items';
 import { customProfilesItem } from '../settings/profiles';
 import { policySnapshotItem } from '../settings/policy';
-import { readActiveProfile, readEngineSettings, takeEngineSettings, type EngineSettings } from '../settings/engine-settings';
+import { engineSettingsIn, readActiveProfile, readEngineSettings, type EngineSettings } from '../settings/engine-settings';
 import { createOverlay } from '../overlay/layer';
 import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
@@ -39,9 +39,9 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
   const { ctx } = sensor;
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
-  // Start-up time is the coder's wait for the first markers: settings come with the injection
-  // (read by the background meanwhile), else all at once from storage.
-  const handed = takeEngineSettings(globalThis);
+  // Start-up time is the coder's wait for the first markers: the settings came with the
+  // background's answer to the sensor (read while the page was busy), else all at once from storage.
+  const handed = engineSettingsIn(sensor.engineAnswer);
   const settings: EngineSettings = handed ?? (await readEngineSettings());
   let profile = settings.profile;
   setDescriptorPack(settings.pack);

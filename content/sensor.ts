@@ -23,6 +23,8 @@ export interface Sensor {
   readonly lastPointer: PointerPlace | null;
   /** Set by the engine once it runs, so a second injection does nothing. */
   engineStarted: boolean;
+  /** The background's answer when asked for the engine (its start-up settings), kept as is for the engine to validate. */
+  readonly engineAnswer: unknown;
 }
 
 export type ClaimListener = (claims: readonly DetectedClaim[], change?: ClaimChange) => void;
@@ -53,6 +55,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   const listeners = new Set<ClaimListener>();
   let claims: readonly DetectedClaim[] = [];
   let engineRequested = false;
+  let engineAnswer: unknown;
   let lastPointer: PointerPlace | null = null;
   const notePointer = (event: Event) => {
     const { clientX, clientY } = event as PointerEvent;
@@ -63,9 +66,10 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     if (engineRequested || ctx.isInvalid) return;
     engineRequested = true;
     const request: LoadEngineRequest = { type: 'load-engine' };
-    browser.runtime.sendMessage(request).catch(() => {
-      engineRequested = false; // the worker was not listening yet: ask again on the next change
-    });
+    browser.runtime.sendMessage(request).then(
+      (answer: unknown) => (engineAnswer = answer),
+      () => (engineRequested = false), // the worker was not listening yet: ask again on the next change
+    );
   };
 
   let watcher: ClaimWatcher | undefined;
@@ -134,6 +138,9 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
       return lastPointer;
     },
     engineStarted: false,
+    get engineAnswer() {
+      return engineAnswer;
+    },
   };
   (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY] = sensor;
   ctx.onInvalidated(() => {

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { countFindings, createTabRegistry } from '../background/tab-registry';
 import { forgetTicks } from '../settings/checklist';
 import { refreshPolicySnapshot } from '../settings/policy';
-import { ENGINE_SETTINGS_KEY, readEngineSettings } from '../settings/engine-settings';
+import { readEngineSettings, type EngineSettings } from '../settings/engine-settings';
 import { reconcileSites } from '../settings/sites';
 import {
   ContentMessageSchema,
@@ -82,26 +82,26 @@ export default defineBackground(() => {
 
   /**
    * Loads the engine (rules, settings, overlay) into the one frame whose sensor asked: only frames
-   * with a claim pay for it. It is one of our own packaged files, never remote code.
+   * with a claim pay for it. It is one of our own packaged files, never remote code. The answer is
+   * the engine's start-up settings, read here while the page is busy: the sensor keeps them for the
+   * engine, which then evaluates without waiting for storage (see settings/engine-settings.ts).
    */
-  async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
-    try {
-      const target = { tabId, frameIds: [frameId] };
-      // Its settings first, read here while the page's main thread is busy (see settings/engine-settings.ts).
-      const settings = await readEngineSettings();
-      await browser.scripting.executeScript({
-        target,
-        func: (key: string, value: unknown) => {
-          (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = value;
-        },
-        args: [ENGINE_SETTINGS_KEY, settings],
-      });
-      await browser.scripting.executeScript({ target, files: [ENGINE_FILE] });
-      return true;
-    } catch {
-      return false; // the frame navigated away or the site's permission was removed meanwhile
-    }
+  async function loadEngine(tabId: number, frameId: number): Promise<{ settings: EngineSettings }> {
+    const settings = await currentEngineSettings();
+    browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] }).catch(() => {
+      // the frame navigated away or the site's permission was removed meanwhile
+    });
+    return { settings };
   }
+
+  // Kept from one request to the next until storage changes: a page's sensor asks while the page
+  // is loading, and the answer must come before the engine does.
+  let engineSettings: Promise<EngineSettings> | undefined;
+  const currentEngineSettings = () => (engineSettings ??= readEngineSettings());
+  browser.storage.onChanged.addListener(() => {
+    engineSettings = undefined;
+  });
+  void currentEngineSettings();
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;

@@ -7,9 +7,10 @@ import { chooseActiveProfile, effectiveProfiles, readCustomProfiles, readProfile
 
 /**
  * What the engine needs from settings before it evaluates a frame. The background reads it when it
- * injects the engine and leaves it in the frame's isolated world with the injection: the first
- * marking then waits for no storage reply, which a page busy loading would answer late. The engine
- * reads it itself when nothing was left (and re-reads it once started, for a change made meanwhile).
+ * injects the engine and answers the sensor's request with it; the sensor keeps it for the engine.
+ * The first marking then waits for no storage reply, which a page busy loading would answer late.
+ * The engine reads storage itself when the answer has not arrived (and re-reads it once started,
+ * for a change made meanwhile).
  */
 export const EngineSettingsSchema = z.object({
   profile: PayerProfileSchema,
@@ -32,14 +33,8 @@ export async function readEngineSettings(): Promise<EngineSettings> {
   return { profile, pausedOrigins: paused.value, pack };
 }
 
-/** Name (for `Symbol.for`) under which the background leaves the settings in the frame's isolated world. */
-export const ENGINE_SETTINGS_KEY = 'claimguide.engine-settings';
-
-/** The settings the background left for this engine, once (they are removed); undefined when none or not valid. */
-export function takeEngineSettings(scope: object): EngineSettings | undefined {
-  const key = Symbol.for(ENGINE_SETTINGS_KEY);
-  const left = (scope as Record<symbol, unknown>)[key];
-  delete (scope as Record<symbol, unknown>)[key];
-  const parsed = z.safeParse(EngineSettingsSchema, left);
-  return parsed.success ? parsed.data : undefined;
+/** The settings in the background's answer to a load-engine request; undefined when none or not valid. */
+export function engineSettingsIn(answer: unknown): EngineSettings | undefined {
+  const parsed = z.safeParse(z.object({ settings: EngineSettingsSchema }), answer);
+  return parsed.success ? parsed.data.settings : undefined;
 }

@@ -1,16 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILTIN_PROFILES } from '../rules';
 import { descriptorPackItem } from '../settings/descriptor-pack';
-import { ENGINE_SETTINGS_KEY, readEngineSettings, takeEngineSettings } from '../settings/engine-settings';
+import { engineSettingsIn, readEngineSettings } from '../settings/engine-settings';
 import { activeProfileIdItem, pausedOriginsItem } from '../settings/items';
 
 const commercial = BUILTIN_PROFILES.find((profile) => profile.id === 'commercial')!;
-const key = Symbol.for(ENGINE_SETTINGS_KEY);
-
-afterEach(() => {
-  delete (globalThis as Record<symbol, unknown>)[key];
-});
-
 describe('engine settings', () => {
   it('are the active profile, the paused origins and the descriptor pack, as stored', async () => {
     await activeProfileIdItem.setValue('commercial');
@@ -20,7 +14,7 @@ describe('engine settings', () => {
     expect(settings.profile.id).toBe('commercial');
     expect(settings.pausedOrigins).toEqual(['https://portal.example.com']);
     expect(settings.pack?.name).toBe('Clinic pack');
-    // The background hands them over as executeScript arguments: plain JSON, nothing lost.
+    // The background hands them over in a message answer: plain JSON, nothing lost.
     expect(JSON.parse(JSON.stringify(settings))).toEqual(settings);
   });
 
@@ -30,20 +24,17 @@ describe('engine settings', () => {
     expect(await readEngineSettings()).toMatchObject({ profile: { id: 'medicare-physician' }, pausedOrigins: [], pack: null });
   });
 
-  it('left by the background are taken once', () => {
-    const left = { profile: commercial, pausedOrigins: [], pack: null };
-    (globalThis as Record<symbol, unknown>)[key] = left;
-    expect(takeEngineSettings(globalThis)).toEqual(left);
-    expect(takeEngineSettings(globalThis)).toBeUndefined();
+  it('in the background\'s answer are read as they were sent', () => {
+    const settings = { profile: commercial, pausedOrigins: ['https://portal.example.com'], pack: null };
+    expect(engineSettingsIn({ settings })).toEqual(settings);
   });
 
   it.each([
-    ['nothing', undefined],
-    ['a profile that is not one', { profile: { id: 'x' }, pausedOrigins: [], pack: null }],
-    ['paused origins that are not a list', { profile: commercial, pausedOrigins: 'all', pack: null }],
-  ])('left as %s are not used (the engine reads storage instead)', (_name, value) => {
-    (globalThis as Record<symbol, unknown>)[key] = value;
-    expect(takeEngineSettings(globalThis)).toBeUndefined();
-    expect(key in globalThis).toBe(false);
+    ['no answer', undefined],
+    ['an answer of an older background', true],
+    ['a profile that is not one', { settings: { profile: { id: 'x' }, pausedOrigins: [], pack: null } }],
+    ['paused origins that are not a list', { settings: { profile: commercial, pausedOrigins: 'all', pack: null } }],
+  ])('in %s are not used (the engine reads storage instead)', (_name, answer) => {
+    expect(engineSettingsIn(answer)).toBeUndefined();
   });
 });

@@ -3,7 +3,6 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runClaimGuide } from '../../content/main';
 import { startSensor, type Sensor } from '../../content/sensor';
 import { BUILTIN_PROFILES } from '../../rules';
-import { ENGINE_SETTINGS_KEY } from '../../settings/engine-settings';
 import { activeProfileIdItem } from '../../settings/items';
 
 const CLAIM = `<form><table><thead><tr><th>CPT/HCPCS</th><th>Modifier</th><th>Units</th></tr></thead><tbody>
@@ -14,14 +13,17 @@ const medicare = BUILTIN_PROFILES.find((profile) => profile.id === 'medicare-phy
 
 let ctx: ContentScriptContext;
 let reported: string[];
+/** What the background answers the sensor's load-engine request with. */
+let engineAnswer: unknown;
 
 beforeEach(() => {
   ctx = new ContentScriptContext('claim');
   reported = [];
+  engineAnswer = undefined;
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
     const { type, state } = message as { type: string; state?: { profileId: string } };
     if (type === 'frame-state') reported.push(state!.profileId);
-    return true;
+    return type === 'load-engine' ? engineAnswer : true;
   });
 });
 
@@ -38,10 +40,11 @@ function sensorOnClaim(): Sensor {
 }
 
 describe('engine start-up', () => {
-  it('marks the claim with the settings handed over by the background, before any storage reply', async () => {
+  it('marks the claim with the settings the background answered, before any storage reply', async () => {
+    engineAnswer = { settings: { profile: medicare, pausedOrigins: [], pack: null } };
     const sensor = sensorOnClaim();
     await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
-    (globalThis as Record<symbol, unknown>)[Symbol.for(ENGINE_SETTINGS_KEY)] = { profile: medicare, pausedOrigins: [], pack: null };
+    await vi.waitFor(() => expect(sensor.engineAnswer).toBe(engineAnswer));
     const started = runClaimGuide(sensor);
     // No await yet: the first evaluation ran within the call.
     expect(document.querySelector('[name="line[0][cpt]"]')!.getAttribute('data-claimguide-severity')).toBe('error');
@@ -50,14 +53,14 @@ describe('engine start-up', () => {
 
   it('catches up with a profile chosen between the background\'s read and the start', async () => {
     await activeProfileIdItem.setValue('commercial');
+    engineAnswer = { settings: { profile: medicare, pausedOrigins: [], pack: null } };
     const sensor = sensorOnClaim();
-    await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
-    (globalThis as Record<symbol, unknown>)[Symbol.for(ENGINE_SETTINGS_KEY)] = { profile: medicare, pausedOrigins: [], pack: null };
+    await vi.waitFor(() => expect(sensor.engineAnswer).toBe(engineAnswer));
     await runClaimGuide(sensor);
     await vi.waitFor(() => expect(reported.at(-1)).toBe('commercial'), { timeout: 2000 });
   });
 
-  it('reads storage itself when nothing was handed over', async () => {
+  it('reads storage itself when the answer has not come', async () => {
     await activeProfileIdItem.setValue('commercial');
     const sensor = sensorOnClaim();
     await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));

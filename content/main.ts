@@ -3,7 +3,7 @@ import { t } from '../components/i18n';
 import { describeFix } from '../components/FindingList';
 import { setDescriptorPack } from '../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../settings/descriptor-pack';
-import type { Finding } from '../rules';
+import type { Finding, PayerProfile } from '../rules';
 import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../settings/items';
 import { customProfilesItem } from '../settings/profiles';
@@ -131,33 +131,30 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
   }
 
   // The coder's choice, their profiles or the organization's policy changed: evaluate again.
-  const reloadProfile = async () => {
-    profile = await readActiveProfile();
+  const useProfile = (next: PayerProfile) => {
+    profile = next;
     if (!ctx.isInvalid) session.reevaluate();
   };
-  const reloadPaused = async () => {
-    const paused = await isPaused();
+  const usePaused = (paused: boolean) => {
     if (paused) {
       markers = [];
       overlay?.setMarkers([]);
     }
     session.setPaused(paused);
   };
+  const reloadProfile = async () => useProfile(await readActiveProfile());
   const unwatchProfile = activeProfileIdItem.watch(reloadProfile);
   const unwatchCustomProfiles = customProfilesItem.watch(reloadProfile);
   const unwatchPolicy = policySnapshotItem.watch(reloadProfile);
   const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
-  const unwatchPaused = pausedOriginsItem.watch(reloadPaused);
+  const unwatchPaused = pausedOriginsItem.watch(async () => usePaused(await isPaused()));
   if (handed) {
     // Settings changed between the background's read and the watches above are caught up here.
     void readEngineSettings().then((now) => {
       if (ctx.isInvalid) return;
-      if (JSON.stringify(now.profile) !== JSON.stringify(profile)) {
-        profile = now.profile;
-        session.reevaluate();
-      }
+      if (JSON.stringify(now.profile) !== JSON.stringify(profile)) useProfile(now.profile);
       if (JSON.stringify(now.pack) !== JSON.stringify(settings.pack)) setDescriptorPack(now.pack);
-      if (now.pausedOrigins.includes(origin) !== pausedAtStart) void reloadPaused();
+      if (now.pausedOrigins.includes(origin) !== pausedAtStart) usePaused(!pausedAtStart);
     }, reportError);
   }
   ctx.onInvalidated(() => {

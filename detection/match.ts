@@ -82,8 +82,7 @@ const CACHE_LIMIT = 5000;
 export function matchText(text: string): TextMatch {
   const hit = cache.get(text);
   if (hit) return hit;
-  const byShape = text.length <= MAX_TEXT && compile().shapesAreSafe && HAS_DIGIT.test(text);
-  const result = byShape ? matchByShape(text) : computeMatch(text);
+  const result = matchesByShape(text) ? matchByShape(text) : computeMatch(text);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
   return result;
@@ -136,9 +135,8 @@ function matchByShape(text: string): TextMatch {
  * vocabulary phrase uses a run of zeros, which masking would then create.
  */
 export function maskDigits(text: string): string | null {
-  const { vocabularyDigits } = compile();
-  if ((maskIsSafe ??= ![...vocabularyDigits].some((run) => /^0+$/.test(run))) === false) return null;
-  return text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : '0'.repeat(run.length)));
+  if ((maskIsSafe ??= ![...compile().vocabularyDigits].some((run) => /^0+$/.test(run))) === false) return null;
+  return replaceDigitRuns(text, (length) => '0'.repeat(length));
 }
 
 let maskIsSafe: boolean | undefined;
@@ -148,7 +146,7 @@ let maskIsSafe: boolean | undefined;
  * by shape: then any text of the same shape reads its slot from that run (`slotInRun`).
  */
 export function slotRunOf(text: string): number | undefined {
-  if (matchText(text).slot === undefined || !(text.length <= MAX_TEXT && compile().shapesAreSafe && HAS_DIGIT.test(text))) return undefined;
+  if (matchText(text).slot === undefined || !matchesByShape(text)) return undefined;
   return shapes.get(shapeOf(text))?.slotDigitRun;
 }
 
@@ -158,9 +156,19 @@ export function slotInRun(text: string, run: number): number | undefined {
   return digits === undefined ? undefined : Number(digits);
 }
 
+/** True when `matchText` matches the text by its shape (and reads only its numbers from the text itself). */
+function matchesByShape(text: string): boolean {
+  return text.length <= MAX_TEXT && compile().shapesAreSafe && HAS_DIGIT.test(text);
+}
+
 function shapeOf(text: string): string {
+  return replaceDigitRuns(text, (length) => CANONICAL_DIGITS[Math.min(length, 3)]!);
+}
+
+/** The text with each digit run that is not a vocabulary word replaced by `standIn(its length)`. */
+function replaceDigitRuns(text: string, standIn: (length: number) => string): string {
   const { vocabularyDigits } = compile();
-  return text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : CANONICAL_DIGITS[Math.min(run.length, 3)]!));
+  return text.replace(DIGIT_RUNS, (run) => (vocabularyDigits.has(run) ? run : standIn(run.length)));
 }
 
 const DIGIT_RUNS = /\d+/g;

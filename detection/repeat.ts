@@ -76,8 +76,8 @@ function rowState(row: Element, memo: RepeatMemo): Row {
   let templates = memo.templates.get(section);
   if (!templates) memo.templates.set(section, (templates = new Map()));
   const template = templates.get(masked);
-  if (template && template.fields.length === fields.length) state.template = template;
-  else if (!template && templates.size < MAX_TEMPLATES) {
+  if (template) state.template = template; // (the same markup: the same fields, in the same order)
+  else if (templates.size < MAX_TEMPLATES) {
     state.template = state;
     templates.set(masked, state);
   }

@@ -1,6 +1,6 @@
 import { composedParent, isShadowRoot, safeDom } from './dom';
 import type { Qualification } from './qualify';
-import type { DetectedClaim, DetectedField, FieldElement, FieldRole, FormType } from './types';
+import { FIELD_ROLES, type DetectedClaim, type DetectedField, type FieldElement, type FieldRole, type FormType } from './types';
 
 /** A field that qualified for a role, with its position in composed document order. */
 export interface Candidate {
@@ -11,29 +11,17 @@ export interface Candidate {
 
 /** Roles a service line holds at most one of; the strongest field wins. */
 const SINGLE_PER_LINE: ReadonlySet<FieldRole> = new Set<FieldRole>(['cpt', 'units', 'pos', 'revenue', 'charge']);
+/** Each role's index in FIELD_ROLES (per-line bookkeeping in typed arrays and bits). */
+const ROLE_INDEX = Object.fromEntries(FIELD_ROLES.map((role, index) => [role, index])) as Record<FieldRole, number>;
 const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units', 'charge', 'pos', 'modifier', 'dos', 'pointer'];
 
 const CLAIM_SCOPE = 'form, [role="form"]';
 
-/**
- * The <form> (or role=form) holding an element, across shadow boundaries; null for none.
- * Fields of one row share it: the lookup above the field's cell is kept in `memo`.
- */
-function scopeOf(element: Element, memo: Map<Element, Element | null>): Element | null {
-  // The parent and above may be the <form> itself: read through safeDom.
-  const parent = element.parentElement;
-  const above = parent && safeDom.parentElement(parent);
-  let direct: Element | null;
-  if (parent && above && !safeDom.matches(parent, CLAIM_SCOPE)) {
-    let found = memo.get(above);
-    // (Asked of the cell, not of `above`: the same answer, and the same object a field's own lookup gives.)
-    if (found === undefined) memo.set(above, (found = safeDom.closest(parent, CLAIM_SCOPE)));
-    direct = found;
-  } else {
-    direct = element.closest(CLAIM_SCOPE);
-  }
+/** The <form> (or role=form) holding a field, across shadow boundaries; null for none. */
+function scopeOf(element: Element): Element | null {
+  const direct = safeDom.closest(element, CLAIM_SCOPE);
   if (direct) return direct;
-  let root = element.getRootNode();
+  let root = safeDom.getRootNode(element);
   for (let guard = 0; guard < 64 && isShadowRoot(root); guard++) {
     const found = safeDom.closest(root.host, CLAIM_SCOPE);
     if (found) return found;
@@ -144,9 +132,8 @@ export function extendGrouping(
 /** Candidates by the form (or role=form) holding them, each list in the given order. */
 function byScope(candidates: readonly Candidate[]): Map<Element | null, Candidate[]> {
   const groups = new Map<Element | null, Candidate[]>();
-  const memo = new Map<Element, Element | null>();
   for (const candidate of candidates) {
-    const scope = scopeOf(candidate.element, memo);
+    const scope = scopeOf(candidate.element);
     const list = groups.get(scope);
     if (list) list.push(candidate);
     else groups.set(scope, [candidate]);
@@ -519,34 +506,42 @@ function assignLines(
  */
 function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Array {
   const count = fields.length;
+  // Members of each line in document order (candidates usually come in it already).
   const perLine: number[][] = [];
-  const byOrder = Array.from({ length: count }, (_, i) => i);
-  if (!fields.every((f, i) => i === 0 || fields[i - 1]!.order <= f.order)) byOrder.sort((a, b) => fields[a]!.order - fields[b]!.order);
-  for (const i of byOrder) {
+  let inOrder = true;
+  for (let i = 1; i < count && inOrder; i++) inOrder = fields[i - 1]!.order <= fields[i]!.order;
+  const byOrder = inOrder ? null : Array.from({ length: count }, (_, i) => i).sort((a, b) => fields[a]!.order - fields[b]!.order);
+  for (let k = 0; k < count; k++) {
+    const i = byOrder ? byOrder[k]! : k;
     const line = lineOf[i]!;
     if (line !== NONE) (perLine[line] ??= []).push(i);
   }
   const slotOf = new Int32Array(count).fill(NONE);
+  // Per line, reused: the kept field of each single-valued role (by role index), and the roles with strong evidence.
+  const kept = new Int32Array(FIELD_ROLES.length);
+  const modifiers: number[] = [];
+  const dates: number[] = [];
   for (const members of perLine) {
     if (!members) continue;
     // One pass: the strongest field of each single-valued role (the first of equals), and the roles with strong evidence.
-    const kept = new Map<FieldRole, number>();
-    const strongRoles = new Set<FieldRole>();
+    kept.fill(NONE);
+    let strongRoles = 0;
     for (const i of members) {
       const q = fields[i]!.q;
-      if (!q.weak) strongRoles.add(q.role);
+      const role = ROLE_INDEX[q.role];
+      if (!q.weak) strongRoles |= 1 << role;
       if (!SINGLE_PER_LINE.has(q.role)) continue;
-      const best = kept.get(q.role);
-      if (best === undefined || rank(fields[i]!) > rank(fields[best]!)) kept.set(q.role, i);
+      const best = kept[role]!;
+      if (best === NONE || rank(fields[i]!) > rank(fields[best]!)) kept[role] = i;
     }
-    const modifiers: number[] = [];
-    const dates: number[] = [];
+    modifiers.length = 0;
+    dates.length = 0;
     for (const i of members) {
       const q = fields[i]!.q;
       const role = q.role;
-      if (SINGLE_PER_LINE.has(role) && kept.get(role) !== i) lineOf[i] = NONE;
+      if (SINGLE_PER_LINE.has(role) && kept[ROLE_INDEX[role]] !== i) lineOf[i] = NONE;
       // Weak evidence gives way to strong evidence for the same role (several dates and modifiers are normal).
-      else if (q.weak && strongRoles.has(role) && role !== 'dos' && role !== 'modifier') lineOf[i] = NONE;
+      else if (q.weak && strongRoles & (1 << ROLE_INDEX[role]) && role !== 'dos' && role !== 'modifier') lineOf[i] = NONE;
       else if (role === 'modifier') modifiers.push(i);
       else if (role === 'dos') dates.push(i);
       else if (role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
@@ -585,20 +580,29 @@ function rank(candidate: Candidate): number {
 }
 
 /** Explicit slots first where they are free, then the rest in document order. */
-function numberSlots(members: number[], slotOf: Int32Array, first: number, explicit: (i: number) => number | undefined): void {
-  const used = new Set<number>();
-  const rest: number[] = [];
+function numberSlots(members: readonly number[], slotOf: Int32Array, first: number, explicit: (i: number) => number | undefined): void {
+  if (members.length === 0) return;
+  // Slots in use: bits for 0–30 (all a line has), a set beyond.
+  let usedBits = 0;
+  let usedBeyond: Set<number> | undefined;
+  const isUsed = (slot: number) => (slot >= 0 && slot < 31 ? (usedBits & (1 << slot)) !== 0 : (usedBeyond?.has(slot) ?? false));
+  const use = (slot: number) => {
+    if (slot >= 0 && slot < 31) usedBits |= 1 << slot;
+    else (usedBeyond ??= new Set()).add(slot);
+  };
+  let rest: number[] | undefined;
   for (const i of members) {
     const slot = explicit(i);
-    if (slot !== undefined && !used.has(slot)) {
-      used.add(slot);
+    if (slot !== undefined && !isUsed(slot)) {
+      use(slot);
       slotOf[i] = slot;
-    } else rest.push(i);
+    } else (rest ??= []).push(i);
   }
+  if (!rest) return;
   let next = first;
   for (const i of rest) {
-    while (used.has(next)) next++;
-    used.add(next);
+    while (isUsed(next)) next++;
+    use(next);
     slotOf[i] = next;
   }
 }

@@ -2,7 +2,7 @@ import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
 import { hasRole, matchText, slotInRun, slotRunOf, type TextMatch } from './match';
 import { FIELD_SELECTOR, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, textOf, isFieldElement } from './dom';
 import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
-import { nameIndices, MAX_TEXT } from './text';
+import { digitRunReadings, MAX_TEXT, nameIndices, nameIndicesAs, type DigitRunReading, type NameIndices } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
 import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
 
@@ -95,8 +95,14 @@ interface TemplateVerdict {
   reusable: boolean;
   /** The verdict depends on the field's own id (labels naming it). */
   ownIdDependency: boolean;
+  /** The field has an id attribute (a repeat has one too, and must check no label elsewhere names it). */
+  hasId: boolean;
   /** The value's shape evidence, which the markup does not show. */
   valueKey: string;
+  /** The field was empty: a repeat that is empty too has the same shape evidence (type and placeholder are markup). */
+  wasEmpty: boolean;
+  /** The attribute the line and slot numbers were read from, and how each of its digit runs reads (see digitRunReadings). */
+  numbersFrom?: { attribute: 'name' | 'id'; readings: DigitRunReading[] };
   /** Computed visibility: not read, or what it said. */
   style: 'unread' | 'visible' | 'hidden';
   /**
@@ -143,7 +149,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     qualifyStats.repeated++;
     return verdict;
   }
-  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, valueKey: '', style: 'unread' };
+  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread' };
   template.verdict = judge(element, context, template, place.row);
   context.templates.set(element, template);
   return template.verdict;
@@ -158,10 +164,14 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
   const { verdict } = template;
   if (verdict === EMPTY) return EMPTY;
   if (!template.reusable || template.style === 'hidden') return null;
-  const id = element.id;
+  // (Attributes are the template's but for their digits: only what a digit can change is read.)
+  const id = template.hasId ? element.id : '';
   if (id && labelsForMap(element, context).has(id)) return null; // a label elsewhere names this field
-  const type = (element.getAttribute('type') ?? '').toLowerCase();
-  if (valueKey(shapeEvidence(element, type, element.getAttribute('placeholder'))) !== template.valueKey) return null;
+  const value = valueOf(element);
+  if (!(value === '' && template.wasEmpty)) {
+    const type = (element.getAttribute('type') ?? '').toLowerCase();
+    if (valueKey(shapeEvidence(type, element.getAttribute('placeholder'), value)) !== template.valueKey) return null;
+  }
   if (template.style === 'visible' && !isRenderedByStyle(element)) return null;
   // Built like judge's verdicts (same properties in the same order), not spread from the template's.
   const result: Qualification = {
@@ -173,7 +183,7 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.slice(),
     evidence: verdict.evidence,
   };
-  const indices = nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
+  const indices = numbersOf(element, template);
   if (indices.line !== undefined) result.nameLine = indices.line;
   if (verdict.role) {
     const { slotFrom } = template;
@@ -267,8 +277,12 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
   }
 
   // Shape: date inputs, date-format placeholders, the current value.
-  const shape = shapeEvidence(element, type, placeholder);
-  if (template) template.valueKey = valueKey(shape);
+  const value = valueOf(element);
+  const shape = shapeEvidence(type, placeholder, value);
+  if (template) {
+    template.valueKey = valueKey(shape);
+    template.wasEmpty = value === '';
+  }
   if (shape) seen.push({ kind: 'shape', text: '(shape)', match: rolesOnly(shape), scored: true });
 
   const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase();
@@ -329,6 +343,9 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
   const indices = nameIndices(name || id);
   if (indices.line !== undefined) result.nameLine = indices.line;
   if (template) {
+    template.hasId = element.hasAttribute('id');
+    const readings = (name || id) && digitRunReadings(name || id);
+    if (readings) template.numbersFrom = { attribute: name ? 'name' : 'id', readings };
     if (element.localName === 'select') template.reusable = false; // its options may name other modifiers
     // Form locators read from the field's own texts may differ in a repeat; the column's do not.
     for (const { kind, match, scored } of seen) if (scored && match.boxes.length && kind !== 'header' && kind !== 'header-upper') template.reusable = false;
@@ -360,6 +377,13 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
   if (result.range === undefined && headerRange !== undefined) result.range = headerRange;
   if (result.slot === undefined && indices.slot !== undefined) result.slot = indices.slot;
   return result;
+}
+
+/** A repeat's line and slot numbers in its name or id, read as the template's were. */
+function numbersOf(element: FieldElement, template: TemplateVerdict): NameIndices {
+  const { numbersFrom } = template;
+  const read = numbersFrom && nameIndicesAs(numbersFrom.readings, element.getAttribute(numbersFrom.attribute) ?? '');
+  return read ?? nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
 }
 
 /** Where a repeat of the field reads its slot number, given the text (of `kind`, from `attribute`) the template read it from. */
@@ -551,16 +575,19 @@ function optionEvidence(select: HTMLSelectElement): Partial<Record<FieldRole, nu
 const DATE_PLACEHOLDER = /\b(?:mm|dd)[\/\-. ](?:dd|mm)[\/\-. ](?:yy|yyyy|aa|aaaa)\b|\byyyy[\/\-. ]mm[\/\-. ]dd\b/i;
 const DATE_VALUE = /^\s*(?:\d{1,2}[\/\-.]\d{1,2}[\/\-.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$/;
 
-function shapeEvidence(element: FieldElement, type: string, placeholder: string | null): Partial<Record<FieldRole, number>> | null {
+/** The start of the field's value, trimmed ('' when it cannot be read). */
+function valueOf(element: FieldElement): string {
+  try {
+    return String(element.value ?? '').slice(0, 40).trim();
+  } catch {
+    return '';
+  }
+}
+
+function shapeEvidence(type: string, placeholder: string | null, value: string): Partial<Record<FieldRole, number>> | null {
   const roles: Partial<Record<FieldRole, number>> = {};
   if (type === 'date') roles.dos = 0.45;
   if (placeholder && DATE_PLACEHOLDER.test(placeholder)) roles.dos = 0.45;
-  let value = '';
-  try {
-    value = String(element.value ?? '').slice(0, 40).trim();
-  } catch {
-    value = '';
-  }
   if (value) {
     if (DATE_VALUE.test(value)) roles.dos = Math.max(roles.dos ?? 0, 0.25);
     else if (/^(?:\d{4}[0-9A-Z]|[A-Z]\d{4})$/i.test(value)) roles.cpt = 0.25;

@@ -20,7 +20,7 @@ import { FIELD_SELECTOR, safeDom } from './dom';
 import { maskDigits } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
-const POINTING_ATTRIBUTES = [' for="', ' headers="', ' aria-labelledby="', ' form="', ' list="', ' colspan="', ' aria-colindex="', ' aria-colspan="'];
+const POINTING_ATTRIBUTE = / (?:for|headers|aria-labelledby|form|list|colspan|aria-colindex|aria-colspan)="/;
 /** Rows with more fields are layout, not a service line: not worth serializing. */
 const MAX_ROW_FIELDS = 64;
 /** Different row shapes kept per table section (a page whose rows all differ gains nothing). */
@@ -70,7 +70,7 @@ function rowState(row: Element, memo: RepeatMemo): Row {
   const section = safeDom.parentNode(row);
   if (!section || fields.length > MAX_ROW_FIELDS) return state;
   const markup = row.outerHTML;
-  for (const pointing of POINTING_ATTRIBUTES) if (markup.includes(pointing)) return state;
+  if (POINTING_ATTRIBUTE.test(markup)) return state;
   const masked = maskDigits(markup);
   if (masked === null) return state;
   let templates = memo.templates.get(section);

@@ -137,28 +137,80 @@ export interface NameIndices {
  */
 export function nameIndices(input: string): NameIndices {
   const tokens = tokenizeName(input);
-  const result: NameIndices = {};
-  const free: number[] = [];
-  let explicitLine: number | undefined;
+  const readings: DigitRunReading[] = [];
+  const values: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!/^\d{1,5}$/.test(token.text)) continue;
-    const value = Number(token.text);
-    const previous = tokens[i - 1]?.text;
-    if (previous !== undefined && NOT_LINE_NUMBER.has(previous) && token.attached) continue;
-    if (previous !== undefined && SLOT_WORDS.has(previous) && token.attached && result.slot === undefined && value >= 1 && value <= 12) {
-      result.slot = value;
-      continue;
-    }
-    if (previous !== undefined && LINE_WORDS.has(previous) && explicitLine === undefined) {
-      explicitLine = value;
-      continue;
-    }
-    free.push(value);
+    if (!/^\d+$/.test(token.text)) continue;
+    readings.push(readingOf(token, tokens[i - 1]?.text));
+    values.push(Number(token.text));
   }
-  const line = explicitLine ?? free[0];
+  return indicesFrom(readings, values);
+}
+
+/**
+ * How `nameIndices` reads one number of a name, from the word before it alone: not a line number
+ * (`icd10`), a slot if it is 1–12 and no slot came before (`mod1`), the line if none came before
+ * (`line_3`), or a free number (the first free one is the line when no line word names one).
+ */
+export type DigitRunReading = 'skip' | 'slot' | 'line' | 'free';
+
+function readingOf(token: NameToken, previous: string | undefined): DigitRunReading {
+  if (token.text.length > 5) return 'skip';
+  if (previous === undefined) return 'free';
+  if (NOT_LINE_NUMBER.has(previous) && token.attached) return 'skip';
+  if (SLOT_WORDS.has(previous) && token.attached) return 'slot';
+  if (LINE_WORDS.has(previous)) return 'line';
+  return 'free';
+}
+
+function indicesFrom(readings: readonly DigitRunReading[], values: readonly number[]): NameIndices {
+  const result: NameIndices = {};
+  let explicitLine: number | undefined;
+  let firstFree: number | undefined;
+  for (let i = 0; i < readings.length; i++) {
+    const reading = readings[i]!;
+    const value = values[i]!;
+    if (reading === 'skip') continue;
+    if (reading === 'slot' && result.slot === undefined && value >= 1 && value <= 12) result.slot = value;
+    else if (reading === 'line' && explicitLine === undefined) explicitLine = value;
+    else firstFree ??= value;
+  }
+  const line = explicitLine ?? firstFree;
   if (line !== undefined) result.line = line;
   return result;
+}
+
+/**
+ * The reading of each digit run of a name, in order. It depends only on the words around the
+ * numbers, so it holds for every name that differs from this one only in its digits (the same
+ * field in a repeated row): `nameIndicesAs` then reads such a name without tokenizing it. Null
+ * for names tokenized otherwise (non-ASCII, longer than MAX_TEXT).
+ */
+export function digitRunReadings(input: string): DigitRunReading[] | null {
+  if (input.length > MAX_TEXT || NON_ASCII.test(input)) return null;
+  const tokens = tokenizeName(input);
+  const readings: DigitRunReading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (charKind(tokens[i]!.text.charCodeAt(0)) === DIGIT) readings.push(readingOf(tokens[i]!, tokens[i - 1]?.text));
+  }
+  return readings;
+}
+
+/**
+ * `nameIndices(input)` for a name whose digit runs read as `readings` say (see digitRunReadings);
+ * null when the name has another number of digit runs.
+ */
+export function nameIndicesAs(readings: readonly DigitRunReading[], input: string): NameIndices | null {
+  const values: number[] = [];
+  for (let i = 0; i < input.length; i++) {
+    if (charKind(input.charCodeAt(i)) !== DIGIT) continue;
+    let end = i + 1;
+    while (end < input.length && charKind(input.charCodeAt(end)) === DIGIT) end++;
+    values.push(Number(input.slice(i, end)));
+    i = end;
+  }
+  return values.length === readings.length ? indicesFrom(readings, values) : null;
 }
 
 /** Box or form-locator numbers written in a label: "24D. CPT", "FL 42", "(Box 24A)", "67A Other dx". */

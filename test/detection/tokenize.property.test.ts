@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { tokenize, tokenizeByRules, tokenizeName } from '../../detection/text';
+import { digitRunReadings, nameIndices, nameIndicesAs, tokenize, tokenizeByRules, tokenizeName } from '../../detection/text';
 
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
 /** ASCII made of what names and labels are made of, weighted towards the tricky joins. */
@@ -45,6 +45,33 @@ describe('tokenize', () => {
     fc.assert(
       fc.property(asciiName, (text) => {
         expect(tokenizeName(text)).toEqual(byChunks(text));
+      }),
+      { numRuns },
+    );
+  });
+});
+
+describe('name indices of a name differing only in its digits (a repeated row)', () => {
+  /** Names as portals write them: words, separators and numbers, including slot, line and not-a-line words. */
+  const namePiece = fc.constantFrom('line', 'svc', 'mod', 'Mod', 'ptr', 'icd', 'box', 'cpt', 'Code', 'units', '[', ']', '.', '_', '-', 'x', 'é');
+  const digits = fc.stringMatching(/^\d{1,7}$/);
+  const name = fc.array(fc.oneof(namePiece, digits), { maxLength: 10 }).map((parts) => parts.join(''));
+  /** The same name with each digit run replaced by a random run of the same length. */
+  const sameShape = (text: string, seed: number) => {
+    let state = seed;
+    return text.replace(/\d/g, () => String((state = (state * 7 + 3) % 10)));
+  };
+
+  it('reads what nameIndices reads', () => {
+    expect(nameIndicesAs(digitRunReadings('line[0][mod1]')!, 'line[41][mod3]')).toEqual(nameIndices('line[41][mod3]'));
+    expect(nameIndicesAs(digitRunReadings('line_9_mod11')!, 'line_9_mod13')).toEqual({ line: 9 }); // mod13 is no slot
+    expect(nameIndicesAs(digitRunReadings('line_9_mod11')!, 'line_9_mod')).toBeNull();
+    expect(digitRunReadings('línea_1')).toBeNull();
+    fc.assert(
+      fc.property(name, fc.nat(9), (text, seed) => {
+        const readings = digitRunReadings(text);
+        const other = sameShape(text, seed);
+        if (readings) expect(nameIndicesAs(readings, other)).toEqual(nameIndices(other));
       }),
       { numRuns },
     );

@@ -53,9 +53,24 @@ export function createContractWriter() {
   // (the read notices a page that stripped our attributes when it re-rendered).
   let marked = new Map<Element, Written>();
   let pass = 0;
-  const write = (element: Element, written: Written) => {
+  const write = (element: Element, written: Written, fresh: boolean) => {
     marked.set(element, written);
     const { role, line, verdict } = written;
+    if (fresh) {
+      // Not marked by us before: nothing to compare with, so no reads (a first marking writes on
+      // every field of the claim). Only a copy of a field we had marked can carry a stale verdict.
+      element.setAttribute(CONTRACT_ATTRIBUTES.role, role);
+      if (line === null) element.removeAttribute(CONTRACT_ATTRIBUTES.line);
+      else element.setAttribute(CONTRACT_ATTRIBUTES.line, String(line));
+      if (verdict) {
+        element.setAttribute(CONTRACT_ATTRIBUTES.severity, verdict.severity);
+        element.setAttribute(CONTRACT_ATTRIBUTES.rules, verdict.ruleIds.join(' '));
+      } else if (element.hasAttribute(CONTRACT_ATTRIBUTES.severity) || element.hasAttribute(CONTRACT_ATTRIBUTES.rules)) {
+        element.removeAttribute(CONTRACT_ATTRIBUTES.severity);
+        element.removeAttribute(CONTRACT_ATTRIBUTES.rules);
+      }
+      return;
+    }
     setIfChanged(element, CONTRACT_ATTRIBUTES.role, role);
     setIfChanged(element, CONTRACT_ATTRIBUTES.line, line === null ? null : String(line));
     setIfChanged(element, CONTRACT_ATTRIBUTES.severity, verdict ? verdict.severity : null);
@@ -72,7 +87,7 @@ export function createContractWriter() {
             last.pass = pass;
             continue;
           }
-          write(element, { role, line, verdict, pass });
+          write(element, { role, line, verdict, pass }, last === undefined);
         }
       }
       for (const [element, written] of marked) {
@@ -85,7 +100,7 @@ export function createContractWriter() {
     add(claims: readonly ContractClaim[]): void {
       for (const { fields, verdictOf } of claims) {
         for (const { element, role, line } of fields) {
-          write(element, { role, line, verdict: verdictFor(role, line, verdictOf), pass });
+          write(element, { role, line, verdict: verdictFor(role, line, verdictOf), pass }, !marked.has(element));
         }
       }
     },

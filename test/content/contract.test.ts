@@ -84,4 +84,22 @@ describe('contract writer', () => {
     expect(a.getAttribute(CONTRACT_ATTRIBUTES.role)).toBe('cpt');
     expect(a.getAttribute(CONTRACT_ATTRIBUTES.severity)).toBe('error');
   });
+
+  it('a field copied from one we had marked loses a verdict that is not its own', () => {
+    const code = input();
+    const writer = createContractWriter();
+    writer.apply(claim([{ element: code, role: 'cpt', line: 0, verdict: { severity: 'error', ruleIds: ['srs/units'] } }]));
+    // The page duplicates the field (attributes and all) and the copy is detected as a units field.
+    const copy = code.cloneNode() as HTMLInputElement;
+    document.body.append(copy);
+    const dx = code.cloneNode() as HTMLInputElement;
+    document.body.append(dx);
+    writer.add(claim([{ element: copy, role: 'units', line: 1 }, { element: dx, role: 'dx', line: null }]));
+    expect(copy.getAttribute(CONTRACT_ATTRIBUTES.role)).toBe('units');
+    expect(copy.getAttribute(CONTRACT_ATTRIBUTES.line)).toBe('1');
+    expect(copy.hasAttribute(CONTRACT_ATTRIBUTES.severity)).toBe(false);
+    expect(copy.hasAttribute(CONTRACT_ATTRIBUTES.rules)).toBe(false);
+    expect(dx.hasAttribute(CONTRACT_ATTRIBUTES.line)).toBe(false);
+    expect(code.getAttribute(CONTRACT_ATTRIBUTES.severity)).toBe('error');
+  });
 });

@@ -28,6 +28,9 @@ function reportError(error: unknown): void {
 /** How long state reports to the background are coalesced while the coder types. */
 const REPORT_DELAY_MS = 120;
 
+/** Longest wait for a first evaluation before the overlay and the settings watches are set up anyway (ms). */
+const START_FINISH_MAX_MS = 1000;
+
 /** How recent a pointer position must be for the engine to answer the hover that woke it. */
 const HOVER_CARRY_MS = 2000;
 
@@ -39,32 +42,37 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
   const { ctx } = sensor;
   const origin = location.origin;
   const isPaused = async () => (await readValidated(pausedOriginsItem, PausedOriginsSchema)).value.includes(origin);
-  // Start-up time is the coder's wait for the first markers: the settings came with the
-  // background's answer to the sensor (read while the page was busy), else all at once from storage.
-  const handed = engineSettingsIn(sensor.engineAnswer);
+  // Start-up time is the coder's wait for the first markers: the settings come with the
+  // background's answer to the sensor (read while the page was busy; it may reach this frame just
+  // after the engine does), else all at once from storage.
+  const handed = engineSettingsIn(sensor.engineAnswer) ?? engineSettingsIn(await sensor.engineAnswered());
   const settings: EngineSettings = handed ?? (await readEngineSettings());
   let profile = settings.profile;
   setDescriptorPack(settings.pack);
   const pausedAtStart = settings.pausedOrigins.includes(origin);
 
-  // The overlay is mounted while the claims are evaluated, not before: the testing-contract
-  // attributes do not wait for it; markers and an announcement made meanwhile are shown once it is there.
+  // The overlay, the storage watches and their catch-up come after the first marking (see
+  // finishStart): the testing-contract attributes do not wait for them; markers and an
+  // announcement made meanwhile are shown once the overlay is there.
   let overlay: Overlay | undefined;
   let markers: OverlayMarkers = [];
   let pendingAnnouncement = '';
-  createOverlay(ctx, { onError: reportError, onApply: applyFix }).then((created) => {
-    if (ctx.isInvalid) {
-      created.destroy();
-      return;
-    }
-    overlay = created;
-    ctx.onInvalidated(() => created.destroy());
-    created.setMarkers(markers);
-    if (pendingAnnouncement) created.announce(pendingAnnouncement);
-    // The engine may have been loaded by a hover over a code: describe it without waiting for a move.
-    const pointer = sensor.lastPointer;
-    if (pointer && performance.now() - pointer.at < HOVER_CARRY_MS) created.hoverAt(pointer.x, pointer.y);
-  }, reportError);
+  /** Whether that rest of the start-up has run. */
+  let finished = false;
+  const mountOverlay = () =>
+    createOverlay(ctx, { onError: reportError, onApply: applyFix }).then((created) => {
+      if (ctx.isInvalid) {
+        created.destroy();
+        return;
+      }
+      overlay = created;
+      ctx.onInvalidated(() => created.destroy());
+      created.setMarkers(markers);
+      if (pendingAnnouncement) created.announce(pendingAnnouncement);
+      // The engine may have been loaded by a hover over a code: describe it without waiting for a move.
+      const pointer = sensor.lastPointer;
+      if (pointer && performance.now() - pointer.at < HOVER_CARRY_MS) created.hoverAt(pointer.x, pointer.y);
+    }, reportError);
   const announcer = createErrorAnnouncer();
 
   let lastState: () => FrameState = () => ({ profileId: profile.id, paused: false, claims: [] });
@@ -103,6 +111,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
         else pendingAnnouncement = text;
       }
       sendState(state);
+      if (!finished) ctx.setTimeout(finishStart, 0);
     },
     onError: reportError,
   });
@@ -143,27 +152,39 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     session.setPaused(paused);
   };
   const reloadProfile = async () => useProfile(await readActiveProfile());
-  const unwatchProfile = activeProfileIdItem.watch(reloadProfile);
-  const unwatchCustomProfiles = customProfilesItem.watch(reloadProfile);
-  const unwatchPolicy = policySnapshotItem.watch(reloadProfile);
-  const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
-  const unwatchPaused = pausedOriginsItem.watch(async () => usePaused(await isPaused()));
-  if (handed) {
-    // Settings changed between the background's read and the watches above are caught up here.
-    void readEngineSettings().then((now) => {
-      if (ctx.isInvalid) return;
-      if (JSON.stringify(now.profile) !== JSON.stringify(profile)) useProfile(now.profile);
-      if (JSON.stringify(now.pack) !== JSON.stringify(settings.pack)) setDescriptorPack(now.pack);
-      if (now.pausedOrigins.includes(origin) !== pausedAtStart) usePaused(!pausedAtStart);
-    }, reportError);
+  const watchSettings = () => {
+    const unwatchProfile = activeProfileIdItem.watch(reloadProfile);
+    const unwatchCustomProfiles = customProfilesItem.watch(reloadProfile);
+    const unwatchPolicy = policySnapshotItem.watch(reloadProfile);
+    const unwatchPack = descriptorPackItem.watch(async () => setDescriptorPack(await readDescriptorPack()));
+    const unwatchPaused = pausedOriginsItem.watch(async () => usePaused(await isPaused()));
+    if (handed) {
+      // Settings changed between the background's read and the watches above are caught up here.
+      void readEngineSettings().then((now) => {
+        if (ctx.isInvalid) return;
+        if (JSON.stringify(now.profile) !== JSON.stringify(profile)) useProfile(now.profile);
+        if (JSON.stringify(now.pack) !== JSON.stringify(settings.pack)) setDescriptorPack(now.pack);
+        if (now.pausedOrigins.includes(origin) !== pausedAtStart) usePaused(!pausedAtStart);
+      }, reportError);
+    }
+    ctx.onInvalidated(() => {
+      unwatchProfile();
+      unwatchCustomProfiles();
+      unwatchPolicy();
+      unwatchPaused();
+      unwatchPack();
+    });
+  };
+
+  /** The rest of the start-up, once the claims are marked (or at once when there is nothing to mark). */
+  function finishStart(): void {
+    if (finished || ctx.isInvalid) return;
+    finished = true;
+    void mountOverlay();
+    watchSettings();
   }
-  ctx.onInvalidated(() => {
-    unwatchProfile();
-    unwatchCustomProfiles();
-    unwatchPolicy();
-    unwatchPaused();
-    unwatchPack();
-  });
+  if (pausedAtStart || (sensor.scanned && sensor.claims.length === 0)) finishStart();
+  else ctx.setTimeout(finishStart, START_FINISH_MAX_MS); // (a first evaluation normally comes well before)
 
   const onMessage = (message: unknown) => {
     const parsed = parseMessage(ToContentMessageSchema, message);

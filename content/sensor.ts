@@ -25,6 +25,10 @@ export interface Sensor {
   engineStarted: boolean;
   /** The background's answer when asked for the engine (its start-up settings), kept as is for the engine to validate. */
   readonly engineAnswer: unknown;
+  /** That answer once it has come (undefined when the request failed, or none was made). */
+  engineAnswered(): Promise<unknown>;
+  /** True once the first scan has reported (its claims may be none). */
+  readonly scanned: boolean;
 }
 
 export type ClaimListener = (claims: readonly DetectedClaim[], change?: ClaimChange) => void;
@@ -56,6 +60,8 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   let claims: readonly DetectedClaim[] = [];
   let engineRequested = false;
   let engineAnswer: unknown;
+  let pendingAnswer: Promise<unknown> | undefined;
+  let scanned = false;
   let lastPointer: PointerPlace | null = null;
   const notePointer = (event: Event) => {
     const { clientX, clientY } = event as PointerEvent;
@@ -66,9 +72,12 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     if (engineRequested || ctx.isInvalid) return;
     engineRequested = true;
     const request: LoadEngineRequest = { type: 'load-engine' };
-    browser.runtime.sendMessage(request).then(
+    pendingAnswer = browser.runtime.sendMessage(request).then(
       (answer: unknown) => (engineAnswer = answer),
-      () => (engineRequested = false), // the worker was not listening yet: ask again on the next change
+      () => {
+        engineRequested = false; // the worker was not listening yet: ask again on the next change
+        return undefined;
+      },
     );
   };
 
@@ -82,6 +91,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
       onProcedureField: requestEngine,
       onChange(next, change) {
         claims = next;
+        scanned = true;
         if (next.length) requestEngine();
         for (const listener of listeners) {
           try {
@@ -140,6 +150,10 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     engineStarted: false,
     get engineAnswer() {
       return engineAnswer;
+    },
+    engineAnswered: () => pendingAnswer ?? Promise.resolve(undefined),
+    get scanned() {
+      return scanned;
     },
   };
   (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY] = sensor;

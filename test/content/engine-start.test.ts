@@ -4,6 +4,7 @@ import { runClaimGuide } from '../../content/main';
 import { startSensor, type Sensor } from '../../content/sensor';
 import { BUILTIN_PROFILES } from '../../rules';
 import { activeProfileIdItem } from '../../settings/items';
+import { UI_ATTRIBUTE } from '../../detection';
 
 const CLAIM = `<form><table><thead><tr><th>CPT/HCPCS</th><th>Modifier</th><th>Units</th></tr></thead><tbody>
   <tr><td><input name="line[0][cpt]" value="77372"></td><td><input name="line[0][mod]" value="26"></td><td><input name="line[0][units]" value="1"></td></tr>
@@ -46,8 +47,38 @@ describe('engine start-up', () => {
     await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
     await vi.waitFor(() => expect(sensor.engineAnswer).toBe(engineAnswer));
     const started = runClaimGuide(sensor);
-    // No await yet: the first evaluation ran within the call.
+    // No await yet: the first evaluation ran within the call; the overlay comes after it.
     expect(document.querySelector('[name="line[0][cpt]"]')!.getAttribute('data-claimguide-severity')).toBe('error');
+    expect(document.querySelector(`[${UI_ATTRIBUTE}]`)).toBeNull();
+    await started;
+    await vi.waitFor(() => expect(document.querySelector(`[${UI_ATTRIBUTE}]`)).not.toBeNull());
+    // The settings watches are set up then too: a profile chosen now is evaluated.
+    await activeProfileIdItem.setValue('commercial');
+    await vi.waitFor(() => expect(reported.at(-1)).toBe('commercial'), { timeout: 2000 });
+  });
+
+  it('waits for an answer still on its way rather than reading storage', async () => {
+    let answer!: (value: unknown) => void;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      const { type } = message as { type: string };
+      return type === 'load-engine' ? new Promise<unknown>((resolve) => (answer = resolve)) : true;
+    });
+    const sensor = sensorOnClaim();
+    await vi.waitFor(() => expect(sensor.claims).toHaveLength(1));
+    await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+    const reads = (['local', 'sync', 'session', 'managed'] as const).map((area) => vi.spyOn(fakeBrowser.storage[area], 'get'));
+    const code = document.querySelector('[name="line[0][cpt]"]')!;
+    // Storage reads made by the time the claim is marked (the catch-up read comes later, on purpose).
+    let readsWhenMarked: number | undefined;
+    new MutationObserver(() => {
+      if (code.hasAttribute('data-claimguide-severity')) readsWhenMarked ??= reads.reduce((sum, read) => sum + read.mock.calls.length, 0);
+    }).observe(code, { attributes: true });
+    const started = runClaimGuide(sensor);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(code.hasAttribute('data-claimguide-severity')).toBe(false);
+    answer({ settings: { profile: medicare, pausedOrigins: [], pack: null } });
+    await vi.waitFor(() => expect(code.getAttribute('data-claimguide-severity')).toBe('error'));
+    expect(readsWhenMarked).toBe(0);
     await started;
   });
 

@@ -73,15 +73,21 @@ export interface ScanContext {
   templates: Map<Element, TemplateVerdict>;
 }
 
-export function createScanContext(options: { explain?: boolean; repeats?: boolean } = {}): ScanContext {
+/**
+ * A memo for one scan. `rowsFrom`: an earlier scan's context whose repeated rows and template
+ * verdicts are kept (the watcher passes it when the page only gained fields since: every verdict
+ * read then still holds); everything else is read afresh.
+ */
+export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext } = {}): ScanContext {
   const explain = options.explain ?? false;
+  const carried = explain || options.repeats === false ? undefined : options.rowsFrom;
   return {
     labelsFor: new Map(),
     headers: createHeaderCache(),
     excluded: new Map(),
     explain,
-    repeats: explain || options.repeats === false ? null : createRepeatMemo(),
-    templates: new Map(),
+    repeats: explain || options.repeats === false ? null : (carried?.repeats ?? createRepeatMemo()),
+    templates: carried?.repeats ? carried.templates : new Map(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { extendGrouping, groupCandidates, type Candidate, type Grouping } from './group';
 import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
-import { createScanContext, qualifyField, type Qualification } from './qualify';
+import { createScanContext, qualifyField, type Qualification, type ScanContext } from './qualify';
 import { readValue } from './read';
 import type { ClaimChange, DetectedClaim, FieldElement } from './types';
 
@@ -87,6 +87,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   let detected = new Set<Element>();
   const snapshot = new Map<Element, string>();
   let fullInvalidate = false;
+  /**
+   * The context of the scan that qualified the current verdicts' repeated rows: a batch that only
+   * inserts new rows qualifies them against its templates (see extend).
+   */
+  let rowContext: ScanContext | undefined;
 
   const observer = new MutationObserver(guard((records: MutationRecord[]) => {
     pending.push(...records);
@@ -367,8 +372,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   }
 
   // ---- scanning ----------------------------------------------------------------------------
-  /** A full scan; `collected`: the page's fields listed just before, when no mutation came since. */
-  function scan(collected?: FieldElement[]): DetectedClaim[] {
+  /**
+   * A full scan; `collected`: the page's fields listed just before, and `qualifiedIn`: the context
+   * they were qualified in, when no mutation came since.
+   */
+  function scan(collected?: FieldElement[], qualifiedIn?: ScanContext): DetectedClaim[] {
     watchStats.scans++;
     let rootsChanged = false;
     for (const root of roots) {
@@ -378,7 +386,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     if (checkPendingHosts()) rootsChanged = true;
     const fields = collected && !rootsChanged ? collected : collectFields(doc, [...roots]);
-    const context = createScanContext();
+    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined });
+    rowContext = context;
     const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
       const element = fields[i]!;
@@ -407,7 +416,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     // are ordered by one tree's positions.)
     if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
     if (batch.touchedQualified || batch.removedFields || batch.newRoots) return undefined;
-    const context = createScanContext();
+    // Only fields were added since the last scan: the rows and templates it qualified still hold.
+    const context = createScanContext({ rowsFrom: rowContext });
     const added: Candidate[] = [];
     for (const element of batch.addedFields) {
       if (!element.isConnected || element.getRootNode() !== doc) return undefined;
@@ -498,8 +508,9 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
    * Resolves false when stopped; DOM batches wait meanwhile (see flushDom).
    */
   let warming: Promise<boolean> | undefined;
+  let warmContext: ScanContext | undefined;
   async function qualifyInSlices(fields: readonly FieldElement[]): Promise<boolean> {
-    const context = createScanContext();
+    const context = (warmContext = createScanContext());
     let sliceStart = performance.now();
     for (let i = 0; i < fields.length; i++) {
       if (stopped) return false;
@@ -532,18 +543,19 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     void warming.then(guard((ready: boolean) => {
       warming = undefined;
       // Shadow roots were just looked for; what the page added meanwhile arrives as mutation records.
-      if (ready) fullScanNow(fields);
+      if (ready) fullScanNow(fields, warmContext);
+      warmContext = undefined;
     }));
   }
 
-  /** Scans now; `collected`: the page's fields as listed before any mutation still queued. */
-  function fullScanNow(collected?: FieldElement[]): void {
+  /** Scans now; `collected`: the page's fields as listed before any mutation still queued (and the context they were qualified in). */
+  function fullScanNow(collected?: FieldElement[], qualifiedIn?: ScanContext): void {
     // Changes seen while fields were being qualified make those verdicts stale: drop them first.
     const records = pending.splice(0, pending.length);
     records.push(...observer.takeRecords());
     processRecords(records);
     resetBatch();
-    setClaims(scan(records.length ? undefined : collected));
+    setClaims(scan(records.length ? undefined : collected, records.length ? undefined : qualifiedIn));
     readValues();
     emit();
   }

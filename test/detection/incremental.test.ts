@@ -4,6 +4,7 @@
 import { detectClaims, watchClaims, type DetectedClaim } from '../../detection';
 import { groupingStats } from '../../detection/group';
 import { watchStats } from '../../detection/watch';
+import { qualifyStats } from '../../detection/qualify';
 import { PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { loadPage } from './load';
 
@@ -198,8 +199,18 @@ describe('incremental detection equals a full scan', () => {
       const extensions = watchStats.extensions;
       const appended = groupingStats.linesAppended;
       const regrouped = groupingStats.scopesRegrouped;
-      row.after(copyOf(row));
+      const repeated = qualifyStats.repeated;
+      // What the portal's "Add line" inserts: the last row with the next line's numbers.
+      const next = row.cloneNode(true) as Element;
+      for (const field of Array.from(next.querySelectorAll('input'))) {
+        field.id = field.id.replace('499', '500');
+        field.name = field.name.replace('499', '500');
+      }
+      next.firstElementChild!.textContent = '501';
+      row.after(next);
       await vi.waitFor(() => expect(w.reports()).toBe(2));
+      // The new row's fields took the verdicts of the rows the first scan qualified.
+      expect(qualifyStats.repeated - repeated).toBe(row.querySelectorAll('input, select, textarea').length);
       expect(watchStats.scans).toBe(scans);
       expect(watchStats.extensions).toBe(extensions + 1);
       expect(groupingStats.linesAppended).toBe(appended + 1);

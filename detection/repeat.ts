@@ -21,12 +21,14 @@ import { maskDigits } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
 const POINTING_ATTRIBUTE = / (?:for|headers|aria-labelledby|form|list|colspan|aria-colindex|aria-colspan)="/;
+const DIRECT_FIELD = `:scope > :is(${FIELD_SELECTOR})`;
 /** Rows with more fields are layout, not a service line: not worth serializing. */
 const MAX_ROW_FIELDS = 64;
 /** Different row shapes kept per table section (a page whose rows all differ gains nothing). */
 const MAX_TEMPLATES = 8;
 
 interface Row {
+  row: Element;
   fields: FieldElement[];
   /** The earlier row this one repeats; itself for a template; null when it cannot take part. */
   template: Row | null;
@@ -36,10 +38,12 @@ export interface RepeatMemo {
   rows: Map<Element, Row>;
   /** Per table section: template rows by masked markup. */
   templates: Map<Node, Map<string, Row>>;
+  /** The row of the field asked about last: fields come in document order, a row's one after another. */
+  last: Row | null;
 }
 
 export function createRepeatMemo(): RepeatMemo {
-  return { rows: new Map(), templates: new Map() };
+  return { rows: new Map(), templates: new Map(), last: null };
 }
 
 /** Where a field stands among repeated rows. */
@@ -51,24 +55,33 @@ export interface RowPlace {
 
 /** The field's place in a repeated row, or null when its row takes no part (then qualify it alone). */
 export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | null {
+  const { last } = memo;
+  const index = last ? last.fields.indexOf(element) : -1;
+  if (index >= 0) return placeIn(last!, index);
   const row = safeDom.closest(element, 'tr');
-  // A field right in the row would read the previous row as "the text to its left".
-  if (!row || safeDom.parentElement(element) === row) return null;
+  if (!row) return null;
   let state = memo.rows.get(row);
   if (!state) memo.rows.set(row, (state = rowState(row, memo)));
-  const template = state.template;
-  if (!template) return null;
+  memo.last = state;
+  return placeIn(state, state.fields.indexOf(element));
+}
+
+function placeIn(state: Row, index: number): RowPlace | null {
+  const { template, row } = state;
+  if (!template || index < 0) return null;
   if (template === state) return { row, counterpart: null };
-  const index = state.fields.indexOf(element);
-  const counterpart = index < 0 ? undefined : template.fields[index];
+  const counterpart = template.fields[index];
   return counterpart ? { row, counterpart } : null;
 }
 
 function rowState(row: Element, memo: RepeatMemo): Row {
   const fields = Array.from(safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR));
-  const state: Row = { fields, template: null };
+  const state: Row = { row, fields, template: null };
   const section = safeDom.parentNode(row);
   if (!section || fields.length > MAX_ROW_FIELDS) return state;
+  // Every field's nearest row must be this one (no nested table), and none may sit right in the
+  // row (it would read the previous row as "the text to its left").
+  if (safeDom.query(row, 'tr') || safeDom.query(row, DIRECT_FIELD)) return state;
   const markup = row.outerHTML;
   if (POINTING_ATTRIBUTE.test(markup)) return state;
   const masked = maskDigits(markup);

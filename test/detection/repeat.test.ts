@@ -84,6 +84,7 @@ describe('repeated rows', () => {
     ['header cells named by id', ['<tr><td headers="h1"><input></td></tr>', '<tr><td headers="h2"><input></td></tr>'], { head: '<tr><th id="h1">CPT</th><th id="h2">Units</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units'])],
     ['aria-labelledby naming other texts', ['<tr><td><input aria-labelledby="t1"></td></tr>', '<tr><td><input aria-labelledby="t2"></td></tr>'], { around: '<span id="t1">CPT</span><span id="t2">Units</span>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units'])],
     ['select options naming other modifiers', ['<tr><td><select><option>Q5</option><option>Q6</option><option>GA</option></select></td></tr>', '<tr><td><select><option>Q7</option><option>Q8</option><option>GA</option></select></td></tr>'], {}, (q) => expect(q.map((v) => v.role)).toEqual(['modifier', null])],
+    ['rows holding a table of their own (each field\'s nearest row is the inner one)', ['<tr><td><table><tr><td>Units</td><td><input name="u1"></td></tr></table></td><td><input aria-label="CPT"></td></tr>', '<tr><td><table><tr><td>Units</td><td><input name="u2"></td></tr></table></td><td><input aria-label="CPT"></td></tr>'], { head: '<tr><th>Modifier</th><th>CPT</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['units', 'cpt', 'units', 'cpt'])],
     ['a line number that grows a digit', ['<tr><td><input name="line9cpt" aria-label="CPT"></td></tr>', '<tr><td><input name="line10cpt" aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => v.nameLine)).toEqual([9, 10])],
   ];
 

@@ -32,6 +32,7 @@ function getterOf<T>(prototype: object | undefined, name: string): (target: obje
 const ElementProto = typeof Element === 'undefined' ? undefined : Element.prototype;
 const NodeProto = typeof Node === 'undefined' ? undefined : Node.prototype;
 const readParentNode = getterOf<(Node & ParentNode) | null>(NodeProto, 'parentNode');
+const readParentElement = getterOf<Element | null>(NodeProto, 'parentElement');
 const readNodeType = getterOf<number>(NodeProto, 'nodeType');
 const readLocalName = getterOf<string>(ElementProto, 'localName');
 const readId = getterOf<string>(ElementProto, 'id');
@@ -69,8 +70,7 @@ export const safeDom = {
   nextElementSibling: readNextElementSibling,
   childElementCount: readChildElementCount,
   parentElement(node: Node): Element | null {
-    const parent = readParentNode(node);
-    return parent && readNodeType(parent) === 1 ? (parent as Element) : null;
+    return readParentElement(node) ?? null;
   },
   closest(element: Element, selector: string): Element | null {
     return ElementProto!.closest.call(element, selector);
@@ -122,12 +122,12 @@ export function isShadowRoot(node: Node | null | undefined): node is ShadowRoot 
 
 /** Parent across shadow boundaries: a shadow root's parent is its host. Safe on forms. */
 export function composedParent(node: Node): Element | null {
+  // Mostly an element: one read. Else a shadow root (its host), a document or a fragment (none).
+  const element = readParentElement(node);
+  if (element) return element;
   const parent = readParentNode(node);
-  if (!parent) return null;
-  const type = readNodeType(parent);
-  if (type === 1) return parent as Element;
-  if (type === 11) return readHost(parent) ?? null; // null for a document fragment
-  return null;
+  if (!parent || readNodeType(parent) !== 11) return null;
+  return readHost(parent) ?? null; // null for a document fragment
 }
 
 const UI_SELECTOR = `[${UI_ATTRIBUTE}]`;

@@ -160,14 +160,14 @@ function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candida
 }
 
 function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | null, list: Candidate[]): ScopeGrouping {
-  const strong = list.filter((c) => !c.q.weak);
-  const strongRoles = new Set(strong.map((c) => c.q.role));
+  const strongRoles = new Set<FieldRole>();
+  for (const candidate of list) if (!candidate.q.weak) strongRoles.add(candidate.q.role);
   const grouping: ScopeGrouping = { candidates: list, anchorRole: undefined, strongRoles, counts: new Map(), lists: [], claims: [] };
   if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return grouping;
   const anchorRole = LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role));
   if (!anchorRole) return grouping;
   grouping.anchorRole = anchorRole;
-  const anchors = strong.filter((c) => c.q.role === anchorRole);
+  const anchors = list.filter((c) => !c.q.weak && c.q.role === anchorRole);
 
   // How many anchors each ancestor holds (below the scope).
   const counts = grouping.counts;
@@ -434,10 +434,11 @@ function assignLines(
     // Structure: fields inside an anchor's line container belong to that line.
     sortedAnchors.forEach((anchor, index) => lineIndex.set(lineContainerOf.get(anchor) ?? anchor.element, index));
     const structural = new Int32Array(count).fill(NONE);
+    const lineOfContainer = (node: Element) => lineIndex.get(node);
     for (let i = 0; i < count; i++) {
       const field = fields[i]!;
       if (!isLineField(field)) continue;
-      const line = lineInside(field.element, container, (node) => lineIndex.get(node));
+      const line = lineInside(field.element, container, lineOfContainer);
       if (field.q.role !== anchorRole) {
         others++;
         if (line !== undefined) othersInside++;
@@ -484,7 +485,8 @@ function assignLines(
 
   const slotOf = resolveLines(fields, lineOf);
   const { fields: out, sources } = outputOf(fields, lineOf, slotOf);
-  const roles = new Set(out.map((f) => f.role));
+  const roles = new Set<FieldRole>();
+  for (const field of out) roles.add(field.role);
   const professionalBox = fields.some((c) => c.q.professionalBox);
   return {
     claim: { container, formType: formTypeFrom(roles, professionalBox), fields: out },

@@ -65,7 +65,8 @@ export function createContractWriter() {
       if (verdict) {
         element.setAttribute(CONTRACT_ATTRIBUTES.severity, verdict.severity);
         element.setAttribute(CONTRACT_ATTRIBUTES.rules, verdict.ruleIds.join(' '));
-      } else if (element.hasAttribute(CONTRACT_ATTRIBUTES.severity) || element.hasAttribute(CONTRACT_ATTRIBUTES.rules)) {
+      } else if (element.hasAttribute(CONTRACT_ATTRIBUTES.severity)) {
+        // (We write the two together: a copy of a marked procedure-code field carries both.)
         element.removeAttribute(CONTRACT_ATTRIBUTES.severity);
         element.removeAttribute(CONTRACT_ATTRIBUTES.rules);
       }

@@ -1,4 +1,4 @@
-import type { ClaimChange, DetectedClaim, DetectedField } from '../detection';
+import type { ClaimChange, DetectedClaim, DetectedField, FieldValues } from '../detection';
 import { readRawClaim, readValue } from '../detection';
 import type { Claim, Finding, PayerProfile } from '../rules';
 import { evaluateRaw, lineVerdicts, normalizeLine } from '../rules';
@@ -46,7 +46,7 @@ export function startClaimSession(options: ClaimSessionOptions) {
   /** What the latest evaluation was made with. */
   let evaluatedWith: { profile: PayerProfile; today: string } | undefined;
 
-  function evaluateAll(claims: readonly DetectedClaim[], change?: ClaimChange): void {
+  function evaluateAll(claims: readonly DetectedClaim[], change?: ClaimChange, values?: FieldValues): void {
     const profile = options.profile();
     const today = options.today();
     const last = evaluatedWith;
@@ -58,7 +58,7 @@ export function startClaimSession(options: ClaimSessionOptions) {
       contract.add(blank.added.map(({ claimIndex, fields }) => ({ fields, verdictOf: lineVerdicts(evaluated[claimIndex]!.findings) })));
     } else {
       evaluated = claims.map((detected) => {
-        const { claim, findings } = evaluateRaw(readRawClaim(detected), profile, { today });
+        const { claim, findings } = evaluateRaw(readRawClaim(detected, values), profile, { today });
         return { detected, claim, findings };
       });
       contract.apply(evaluated.map(({ detected, findings }) => ({ fields: detected.fields, verdictOf: lineVerdicts(findings) })));
@@ -68,14 +68,14 @@ export function startClaimSession(options: ClaimSessionOptions) {
     options.onEvaluated(current, () => frameState(profile.id, current));
   }
 
-  function run(claims: readonly DetectedClaim[], change?: ClaimChange): void {
+  function run(claims: readonly DetectedClaim[], change?: ClaimChange, values?: FieldValues): void {
     latest = [...claims];
     if (paused) {
       evaluatedWith = undefined;
       return;
     }
     try {
-      evaluateAll(latest, change);
+      evaluateAll(latest, change, values);
     } catch (error) {
       options.onError(error);
     }

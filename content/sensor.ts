@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchClaims, type ClaimChange, type ClaimWatcher, type DetectedClaim } from '../detection';
+import { watchClaims, type ClaimChange, type ClaimWatcher, type DetectedClaim, type FieldValues } from '../detection';
 import { wordAtPoint } from '../overlay/text-at-point';
 import type { LoadEngineRequest } from '../messaging/schemas';
 import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
@@ -31,7 +31,8 @@ export interface Sensor {
   readonly scanned: boolean;
 }
 
-export type ClaimListener = (claims: readonly DetectedClaim[], change?: ClaimChange) => void;
+/** `values`: every detected field's value, when the scan has just read them all (valid during the call only). */
+export type ClaimListener = (claims: readonly DetectedClaim[], change?: ClaimChange, values?: FieldValues) => void;
 
 export interface PointerPlace {
   x: number;
@@ -89,13 +90,13 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
       onError,
       // A long first scan: the engine loads while the rest of the page is read.
       onProcedureField: requestEngine,
-      onChange(next, change) {
+      onChange(next, change, values) {
         claims = next;
         scanned = true;
         if (next.length) requestEngine();
         for (const listener of listeners) {
           try {
-            listener(next, change);
+            listener(next, change, values);
           } catch (error) {
             onError(error);
           }

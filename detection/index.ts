@@ -11,7 +11,7 @@ import { buildClaims, type Candidate } from './group';
 import { createScanContext, qualifyField } from './qualify';
 import type { DetectedClaim } from './types';
 
-export type { ClaimChange, DetectedClaim, DetectedField, FieldElement, FieldRole, FormType } from './types';
+export type { ClaimChange, DetectedClaim, DetectedField, FieldElement, FieldRole, FieldValues, FormType } from './types';
 export { FIELD_ROLES } from './types';
 export { readRawClaim, readValue } from './read';
 export { watchClaims, type ClaimWatcher, type WatchOptions } from './watch';

@@ -1,5 +1,5 @@
 import type { RawClaim, RawServiceLine } from '../rules/claim';
-import type { DetectedClaim, FieldElement } from './types';
+import type { DetectedClaim, FieldElement, FieldValues } from './types';
 
 /** Longest value handed to the rules; a field holding more is not a claim value anyway. */
 const MAX_VALUE = 10_000;
@@ -24,9 +24,10 @@ export function readValue(element: FieldElement): string {
 
 /**
  * Reads a detected claim's current values, without normalizing them (that is the rules'
- * `normalizeClaim`). Never throws: an unreadable field reads as "".
+ * `normalizeClaim`). Never throws: an unreadable field reads as "". `values`: the fields' values
+ * just read by the watcher, in this same task (read from the page for a field it lacks).
  */
-export function readRawClaim(claim: DetectedClaim): RawClaim {
+export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawClaim {
   const diagnosisCodes: string[] = [];
   const lines = new Map<number, { line: RawServiceLine; modifiers: Array<{ slot: number; value: string }>; pointers: string[]; dates: Array<{ slot: number; value: string }> }>();
   const lineFor = (index: number) => {
@@ -41,7 +42,7 @@ export function readRawClaim(claim: DetectedClaim): RawClaim {
   for (const field of claim?.fields ?? []) {
     try {
       order++;
-      const value = readValue(field.element);
+      const value = values?.get(field.element) ?? readValue(field.element);
       if (field.role === 'dx') {
         diagnosisCodes.push(value);
         continue;

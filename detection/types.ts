@@ -27,6 +27,9 @@ export interface ClaimChange {
   appended: readonly DetectedField[];
 }
 
+/** Detected fields' values as read (see readValue), by element. */
+export type FieldValues = ReadonlyMap<Element, string>;
+
 export interface DetectedClaim {
   container: Element;
   formType: FormType;

@@ -2,12 +2,15 @@ import { extendGrouping, groupCandidates, type Candidate, type Grouping } from '
 import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
 import { createScanContext, qualifyField, type Qualification, type ScanContext } from './qualify';
 import { readValue } from './read';
-import type { ClaimChange, DetectedClaim, FieldElement } from './types';
+import type { ClaimChange, DetectedClaim, FieldElement, FieldValues } from './types';
 
 export interface WatchOptions {
   signal: AbortSignal;
-  /** The claims after a change; `change` says exactly what changed, when that is known. */
-  onChange: (claims: DetectedClaim[], change?: ClaimChange) => void;
+  /**
+   * The claims after a change; `change` says exactly what changed, when that is known. `values`:
+   * every detected field's value, when all were read in this same task (valid during the call only).
+   */
+  onChange: (claims: DetectedClaim[], change?: ClaimChange, values?: FieldValues) => void;
   /** Errors inside detection (never rethrown into the page). */
   onError?: (error: unknown) => void;
   /** How often custom elements without a shadow root yet are checked for a late one (ms). */
@@ -187,7 +190,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       if (!valueScheduled) return;
       valueScheduled = false;
       readValues();
-      emit();
+      emit(undefined, true);
     }));
   }
 
@@ -460,7 +463,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       }
       const typed = valuesDirty && readValues();
       valuesDirty = false;
-      if (typed) emit();
+      if (typed) emit(undefined, true);
       else if (changed) emit({ appended: extension.appended });
       return;
     }
@@ -469,7 +472,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     const structureChanged = !sameStructure(claims, next);
     setClaims(next);
     const valuesChanged = readValues();
-    if (structureChanged || valuesChanged) emit();
+    if (structureChanged || valuesChanged) emit(undefined, true);
   }
 
   /** The claims of a full scan: the detected fields follow, and values of fields no longer detected are dropped. */
@@ -493,10 +496,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     return changed;
   }
 
-  function emit(change?: ClaimChange): void {
+  /** Reports the claims; `valuesRead`: every detected field's value was read just before, in this task. */
+  function emit(change?: ClaimChange, valuesRead = false): void {
     valueScheduled = false;
     try {
-      opts.onChange(claims, change);
+      opts.onChange(claims, change, valuesRead ? snapshot : undefined);
     } catch (error) {
       report(error);
     }
@@ -557,7 +561,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     resetBatch();
     setClaims(scan(records.length ? undefined : collected, records.length ? undefined : qualifiedIn));
     readValues();
-    emit();
+    emit(undefined, true);
   }
 
   // ---- events ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { watchClaims, type DetectedClaim } from '../../detection';
+import { readRawClaim, watchClaims, type DetectedClaim, type FieldValues } from '../../detection';
 import { qualifyStats } from '../../detection/qualify';
 import { watchStats } from '../../detection/watch';
 
@@ -28,6 +28,43 @@ afterEach(() => {
 });
 
 describe('watchClaims', () => {
+  it('hands over the values it has just read all of, and only then', async () => {
+    page(2);
+    const handed: Array<{ values?: FieldValues; raw?: string[] }> = [];
+    let claims: DetectedClaim | undefined;
+    const controller = new AbortController();
+    watchClaims(document, {
+      signal: controller.signal,
+      onChange: (all, _change, values) => {
+        claims = all[0];
+        // What the engine reads, with what was handed over; each value is the page's at the call.
+        const raw = values && readRawClaim(claims!, values).lines.map((line) => line.code);
+        if (values) for (const field of claims!.fields) expect(values.get(field.element)).toBe((field.element as HTMLInputElement).value);
+        handed.push({ values, raw });
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(handed).toHaveLength(1)); // the first scan read them all
+      expect(handed[0]!.values).toBeDefined();
+      const code = document.querySelector<HTMLInputElement>('[name="line[1][cpt]"]')!;
+      code.value = '77372';
+      code.dispatchEvent(new Event('input', { bubbles: true }));
+      await vi.waitFor(() => expect(handed).toHaveLength(2)); // a value typed: all read again
+      expect(handed[1]!.raw).toEqual(['', '77372']);
+      // The engine takes a handed value over the page's (they are the same when handed over).
+      expect(readRawClaim(claims!, new Map([[code, '99213']])).lines[1]!.code).toBe('99213');
+      const last = document.querySelector('tbody tr:last-child')!;
+      const copy = last.cloneNode(true) as Element;
+      copy.querySelectorAll('input').forEach((input) => (input.name = input.name.replace('[1]', '[2]')));
+      last.after(copy);
+      await vi.waitFor(() => expect(handed).toHaveLength(3)); // a line added: only its values read
+      expect(handed[2]!.values).toBeUndefined();
+      expect(claims!.fields.filter((field) => field.line === 2)).toHaveLength(3);
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('tells once, before a sliced first scan ends, that a procedure code field exists', async () => {
     page(200);
     const told: number[] = [];

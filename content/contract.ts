@@ -80,8 +80,11 @@ export function createContractWriter() {
   return {
     apply(claims: readonly ContractClaim[]): void {
       pass++;
-      for (const { fields, verdictOf } of claims) {
-        for (const { element, role, line } of fields) {
+      // (Indexed loops and forEach: a first marking runs them once over 5,500 fields, in cold code.)
+      for (let c = 0; c < claims.length; c++) {
+        const { fields, verdictOf } = claims[c]!;
+        for (let i = 0; i < fields.length; i++) {
+          const { element, role, line } = fields[i]!;
           const verdict = verdictFor(role, line, verdictOf);
           const last = marked.get(element);
           if (last && last.role === role && last.line === line && sameVerdict(last.verdict, verdict) && element.getAttribute(CONTRACT_ATTRIBUTES.role) === role) {
@@ -91,11 +94,11 @@ export function createContractWriter() {
           write(element, { role, line, verdict, pass }, last === undefined);
         }
       }
-      for (const [element, written] of marked) {
-        if (written.pass === pass) continue;
+      marked.forEach((written, element) => {
+        if (written.pass === pass) return;
         clearElement(element);
         marked.delete(element);
-      }
+      });
     },
     /** Marks more fields (new lines) without forgetting the ones the last `apply` marked. */
     add(claims: readonly ContractClaim[]): void {

@@ -132,7 +132,8 @@ export function extendGrouping(
 /** Candidates by the form (or role=form) holding them, each list in the given order. */
 function byScope(candidates: readonly Candidate[]): Map<Element | null, Candidate[]> {
   const groups = new Map<Element | null, Candidate[]>();
-  for (const candidate of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
     const scope = scopeOf(candidate.element);
     const list = groups.get(scope);
     if (list) list.push(candidate);
@@ -161,7 +162,7 @@ function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candida
 
 function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | null, list: Candidate[]): ScopeGrouping {
   const strongRoles = new Set<FieldRole>();
-  for (const candidate of list) if (!candidate.q.weak) strongRoles.add(candidate.q.role);
+  for (let i = 0; i < list.length; i++) if (!list[i]!.q.weak) strongRoles.add(list[i]!.q.role);
   const grouping: ScopeGrouping = { candidates: list, anchorRole: undefined, strongRoles, counts: new Map(), lists: [], claims: [] };
   if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return grouping;
   const anchorRole = LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role));
@@ -218,7 +219,8 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
   // Every field to the claim whose container holds it; claim-level strays to the nearest claim before them.
   const byContainer = new Map<Element, (typeof claimGroups)[number]>();
   for (const group of claimGroups) byContainer.set(group.container, group);
-  for (const candidate of list) {
+  for (let i = 0; i < list.length; i++) {
+    const candidate = list[i]!;
     let owner: (typeof claimGroups)[number] | undefined;
     if (claimGroups.length === 1) owner = claimGroups[0];
     else {
@@ -486,7 +488,7 @@ function assignLines(
   const slotOf = resolveLines(fields, lineOf);
   const { fields: out, sources } = outputOf(fields, lineOf, slotOf);
   const roles = new Set<FieldRole>();
-  for (const field of out) roles.add(field.role);
+  for (let i = 0; i < out.length; i++) roles.add(out[i]!.role);
   const professionalBox = fields.some((c) => c.q.professionalBox);
   return {
     claim: { container, formType: formTypeFrom(roles, professionalBox), fields: out },
@@ -528,7 +530,8 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
     // One pass: the strongest field of each single-valued role (the first of equals), and the roles with strong evidence.
     kept.fill(NONE);
     let strongRoles = 0;
-    for (const i of members) {
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
       const q = fields[i]!.q;
       const role = ROLE_INDEX[q.role];
       if (!q.weak) strongRoles |= 1 << role;
@@ -538,7 +541,8 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
     }
     modifiers.length = 0;
     dates.length = 0;
-    for (const i of members) {
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
       const q = fields[i]!.q;
       const role = q.role;
       if (SINGLE_PER_LINE.has(role) && kept[ROLE_INDEX[role]] !== i) lineOf[i] = NONE;

@@ -142,6 +142,32 @@ export function maskDigits(text: string): string | null {
 let maskIsSafe: boolean | undefined;
 
 /**
+ * A key that two texts share exactly when their `maskDigits` are equal: the text with every digit
+ * written 0, then where each vocabulary digit run stands and what it is. Made with one plain
+ * replace and one search, not a callback per digit run (a table row's markup holds dozens).
+ * (Unambiguous: a vocabulary run is never all zeros, and a masked text holds no other digit.)
+ */
+export function maskKey(text: string): string | null {
+  if (maskDigits('') === null) return null; // (null when maskDigits is: see there)
+  const plain = text.replace(ANY_DIGIT, '0');
+  const runs = (vocabularyRuns ??= vocabularyRunPattern());
+  if (!runs) return plain;
+  let kept = '';
+  runs.lastIndex = 0;
+  for (let found = runs.exec(text); found; found = runs.exec(text)) kept += `${found.index}=${found[0]};`;
+  return kept ? `${plain}\n${kept}` : plain;
+}
+
+const ANY_DIGIT = /\d/g;
+let vocabularyRuns: RegExp | null | undefined;
+
+/** Whole digit runs that are vocabulary words, or null when the vocabulary has none. */
+function vocabularyRunPattern(): RegExp | null {
+  const digits = [...compile().vocabularyDigits].sort((a, b) => b.length - a.length);
+  return digits.length ? new RegExp(`(?<!\\d)(?:${digits.join('|')})(?!\\d)`, 'g') : null;
+}
+
+/**
  * For a text whose match states a slot, which of its digit runs holds it, when the match was made
  * by shape: then any text of the same shape reads its slot from that run (`slotInRun`).
  */

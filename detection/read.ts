@@ -39,7 +39,9 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
     return entry;
   };
   let order = 0;
-  for (const field of claim?.fields ?? []) {
+  const fields = claim?.fields ?? [];
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     try {
       order++;
       const value = values?.get(field.element) ?? readValue(field.element);

@@ -17,7 +17,7 @@
 
 import type { FieldElement } from './types';
 import { FIELD_SELECTOR, safeDom } from './dom';
-import { maskDigits } from './match';
+import { maskKey } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
 const POINTING_ATTRIBUTE = / (?:for|headers|aria-labelledby|form|list|colspan|aria-colindex|aria-colspan)="/;
@@ -75,7 +75,9 @@ function placeIn(state: Row, index: number): RowPlace | null {
 }
 
 function rowState(row: Element, memo: RepeatMemo): Row {
-  const fields = Array.from(safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR));
+  const list = safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR);
+  const fields: FieldElement[] = [];
+  for (let i = 0; i < list.length; i++) fields.push(list[i]!);
   const state: Row = { row, fields, template: null };
   const section = safeDom.parentNode(row);
   if (!section || fields.length > MAX_ROW_FIELDS) return state;
@@ -84,7 +86,7 @@ function rowState(row: Element, memo: RepeatMemo): Row {
   if (safeDom.query(row, 'tr') || safeDom.query(row, DIRECT_FIELD)) return state;
   const markup = row.outerHTML;
   if (POINTING_ATTRIBUTE.test(markup)) return state;
-  const masked = maskDigits(markup);
+  const masked = maskKey(markup);
   if (masked === null) return state;
   let templates = memo.templates.get(section);
   if (!templates) memo.templates.set(section, (templates = new Map()));

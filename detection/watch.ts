@@ -240,7 +240,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         report(error);
       }
     }
-    for (const id of q.dependsOnIds) {
+    for (let i = 0; i < q.dependsOnIds.length; i++) {
+      const id = q.dependsOnIds[i]!;
       let set = dependents.get(id);
       if (!set) dependents.set(id, (set = new Set()));
       set.add(element);
@@ -479,20 +480,26 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   function setClaims(next: DetectedClaim[]): void {
     claims = next;
     detected = new Set();
-    for (const claim of claims) for (const field of claim.fields) detected.add(field.element);
-    for (const element of snapshot.keys()) if (!detected.has(element)) snapshot.delete(element);
+    // (Indexed loops and forEach: run once on 5,500 fields, for-of in cold code allocates per step.)
+    for (let c = 0; c < claims.length; c++) {
+      const { fields } = claims[c]!;
+      for (let i = 0; i < fields.length; i++) detected.add(fields[i]!.element);
+    }
+    snapshot.forEach((_value, element) => {
+      if (!detected.has(element)) snapshot.delete(element);
+    });
   }
 
   /** Reads every detected field's value into the snapshot; true when one differs from it. */
   function readValues(): boolean {
     let changed = false;
-    for (const element of detected) {
+    detected.forEach((element) => {
       const value = readValue(element as FieldElement);
       if (snapshot.get(element) !== value) {
         changed = true;
         snapshot.set(element, value);
       }
-    }
+    });
     return changed;
   }
 
@@ -538,7 +545,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     const fields = collectFields(doc, [...roots]);
     let unqualified = 0;
-    for (const field of fields) if (!cache.has(field)) unqualified++;
+    for (let i = 0; i < fields.length; i++) if (!cache.has(fields[i]!)) unqualified++;
     if (unqualified <= (opts.sliceAbove ?? 1000)) {
       fullScanNow(fields);
       return;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeMatch, matchText } from '../../detection/match';
+import { computeMatch, maskDigits, maskKey, matchText } from '../../detection/match';
 
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
 /** Label-like text rich in numbers: the shape cache must never change a verdict. */
@@ -28,5 +28,32 @@ describe('matchText', () => {
     expect(matchText('24G').roles.units).toBeGreaterThan(0);
     expect(matchText('ICD-10-CM').roles.dx).toBe(1);
     expect(matchText('ICD-11').roles.dx).toBe(1);
+  });
+});
+
+describe('maskKey', () => {
+  /** Markup-like text whose numbers are sometimes vocabulary words ("10", "1500", "04", "42"). */
+  const markup = fc.array(fc.oneof(piece, fc.constantFrom('10', '1500', '04', '42', '0', '00', '100', '110', ' size="', '"')), { maxLength: 14 }).map((parts) => parts.join(''));
+  /** The same text with some digits replaced by others: often alike once masked, sometimes not. */
+  const renumbered = (text: string, seed: number) => {
+    let state = seed;
+    return text.replace(/\d/g, (digit) => ((state = (state * 7 + 3) % 11) < 4 ? String(state) : digit));
+  };
+
+  it('is equal for two texts exactly when their masks are', () => {
+    expect(maskKey('<td size="10">line 3</td>')).toBe(maskKey('<td size="10">line 4</td>'));
+    expect(maskKey('<td size="10">line 3</td>')).not.toBe(maskKey('<td size="11">line 3</td>'));
+    expect(maskKey('ICD 10 code 7')).not.toBe(maskKey('ICD 10 code 77'));
+    let alike = 0;
+    fc.assert(
+      fc.property(markup, fc.nat(10), (text, seed) => {
+        const other = renumbered(text, seed);
+        const sameMask = maskDigits(text) === maskDigits(other);
+        if (sameMask) alike++;
+        expect(maskKey(text) === maskKey(other)).toBe(sameMask);
+      }),
+      { numRuns },
+    );
+    expect(alike).toBeGreaterThan(numRuns / 10); // not vacuous: many pairs are alike
   });
 });

@@ -588,28 +588,35 @@ function rank(candidate: Candidate): number {
 /** Explicit slots first where they are free, then the rest in document order. */
 function numberSlots(members: readonly number[], slotOf: Int32Array, first: number, explicit: (i: number) => number | undefined): void {
   if (members.length === 0) return;
-  // Slots in use: bits for 0–30 (all a line has), a set beyond.
-  let usedBits = 0;
-  let usedBeyond: Set<number> | undefined;
-  const isUsed = (slot: number) => (slot >= 0 && slot < 31 ? (usedBits & (1 << slot)) !== 0 : (usedBeyond?.has(slot) ?? false));
-  const use = (slot: number) => {
-    if (slot >= 0 && slot < 31) usedBits |= 1 << slot;
-    else (usedBeyond ??= new Set()).add(slot);
-  };
+  const used = new SlotSet();
   let rest: number[] | undefined;
-  for (const i of members) {
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m]!;
     const slot = explicit(i);
-    if (slot !== undefined && !isUsed(slot)) {
-      use(slot);
+    if (slot !== undefined && !used.has(slot)) {
+      used.add(slot);
       slotOf[i] = slot;
     } else (rest ??= []).push(i);
   }
   if (!rest) return;
   let next = first;
-  for (const i of rest) {
-    while (isUsed(next)) next++;
-    use(next);
-    slotOf[i] = next;
+  for (let r = 0; r < rest.length; r++) {
+    while (used.has(next)) next++;
+    used.add(next);
+    slotOf[rest[r]!] = next;
+  }
+}
+
+/** Slots in use on one line: bits for 0–30 (all a line has), a set beyond. */
+class SlotSet {
+  private bits = 0;
+  private beyond: Set<number> | undefined;
+  has(slot: number): boolean {
+    return slot >= 0 && slot < 31 ? (this.bits & (1 << slot)) !== 0 : (this.beyond?.has(slot) ?? false);
+  }
+  add(slot: number): void {
+    if (slot >= 0 && slot < 31) this.bits |= 1 << slot;
+    else (this.beyond ??= new Set()).add(slot);
   }
 }
 

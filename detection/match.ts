@@ -178,8 +178,16 @@ export function slotRunOf(text: string): number | undefined {
 
 /** The slot a text of the same shape as the one `slotRunOf` read states (the number in that run). */
 export function slotInRun(text: string, run: number): number | undefined {
-  const digits = text.match(DIGIT_RUNS)?.[run];
-  return digits === undefined ? undefined : Number(digits);
+  // The run-th digit run, read in place (called for every field of a repeated row).
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 48 || code > 57) continue;
+    const start = i;
+    while (i + 1 < text.length && (code = text.charCodeAt(i + 1)) >= 48 && code <= 57) i++;
+    if (seen++ === run) return Number(text.slice(start, i + 1));
+  }
+  return undefined;
 }
 
 /** True when `matchText` matches the text by its shape (and reads only its numbers from the text itself). */

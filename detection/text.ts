@@ -202,15 +202,27 @@ export function digitRunReadings(input: string): DigitRunReading[] | null {
  * null when the name has another number of digit runs.
  */
 export function nameIndicesAs(readings: readonly DigitRunReading[], input: string): NameIndices | null {
-  const values: number[] = [];
+  // indicesFrom, reading each run's value as it goes (called for every field of a repeated row).
+  const result: NameIndices = {};
+  let explicitLine: number | undefined;
+  let firstFree: number | undefined;
+  let run = 0;
   for (let i = 0; i < input.length; i++) {
-    if (charKind(input.charCodeAt(i)) !== DIGIT) continue;
-    let end = i + 1;
-    while (end < input.length && charKind(input.charCodeAt(end)) === DIGIT) end++;
-    values.push(Number(input.slice(i, end)));
-    i = end;
+    let code = input.charCodeAt(i);
+    if (code < 48 || code > 57) continue;
+    const reading = readings[run++];
+    if (reading === undefined) return null;
+    let value = 0;
+    for (; i < input.length && (code = input.charCodeAt(i)) >= 48 && code <= 57; i++) value = value * 10 + (code - 48);
+    if (reading === 'skip') continue; // (runs longer than 5 digits are skipped: their value does not matter)
+    if (reading === 'slot' && result.slot === undefined && value >= 1 && value <= 12) result.slot = value;
+    else if (reading === 'line' && explicitLine === undefined) explicitLine = value;
+    else firstFree ??= value;
   }
-  return values.length === readings.length ? indicesFrom(readings, values) : null;
+  if (run !== readings.length) return null;
+  const line = explicitLine ?? firstFree;
+  if (line !== undefined) result.line = line;
+  return result;
 }
 
 /** Box or form-locator numbers written in a label: "24D. CPT", "FL 42", "(Box 24A)", "67A Other dx". */

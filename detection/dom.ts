@@ -225,9 +225,11 @@ export type ScanRoot = Document | ShadowRoot | Element;
  * on a 500-line claim that is most of the page.
  */
 const MAY_HOST_SHADOW = `:not(${[
+  // The most common elements of a claim first: each element is checked against the list in order.
+  'input', 'td', 'tr', 'option', 'label', 'select', 'th', 'textarea', 'button',
   'html', 'head', 'meta', 'link', 'style', 'script', 'noscript', 'template', 'slot', 'title', 'br', 'hr', 'img', 'a',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
-  'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option', 'optgroup', 'textarea', 'button', 'datalist', 'output',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot',
+  'form', 'fieldset', 'legend', 'optgroup', 'datalist', 'output',
   'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'b', 'i', 'u', 's', 'em', 'strong', 'small', 'sub', 'sup', 'abbr', 'code', 'pre', 'time',
   'iframe', 'svg', 'path', 'details', 'summary', 'dialog', 'figure', 'figcaption', 'address',
 ].join(',')})`;

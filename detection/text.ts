@@ -30,34 +30,32 @@ export function tokenize(input: string): string[] {
  * case (CPTCode → CPT Code). `attached` is true when a word follows the previous one directly.
  */
 function asciiTokens(text: string, emit: (token: string, attached: boolean) => void): void {
-  let current = '';
+  // Tokens are cut out of the text (start…i) rather than built a character at a time.
+  let start = -1;
   let attached = false;
   let previous = OTHER;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const kind = charKind(code);
+    const kind = charKind(text.charCodeAt(i));
     if (kind === OTHER) {
-      if (current) emit(current, attached);
-      current = '';
+      if (start >= 0) emit(text.slice(start, i).toLowerCase(), attached);
+      start = -1;
       attached = false;
       previous = OTHER;
       continue;
     }
-    if (current) {
-      const split =
-        (previous === LOWER && kind === UPPER) ||
-        (previous === DIGIT) !== (kind === DIGIT) ||
-        (previous === UPPER && kind === UPPER && charKind(text.charCodeAt(i + 1)) === LOWER);
-      if (split) {
-        emit(current, attached);
-        current = '';
-        attached = true;
-      }
+    if (start < 0) start = i;
+    else if (
+      (previous === LOWER && kind === UPPER) ||
+      (previous === DIGIT) !== (kind === DIGIT) ||
+      (previous === UPPER && kind === UPPER && charKind(text.charCodeAt(i + 1)) === LOWER)
+    ) {
+      emit(text.slice(start, i).toLowerCase(), attached);
+      start = i;
+      attached = true;
     }
-    current += kind === UPPER ? String.fromCharCode(code + 32) : text[i];
     previous = kind;
   }
-  if (current) emit(current, attached);
+  if (start >= 0) emit(text.slice(start).toLowerCase(), attached);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

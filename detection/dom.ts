@@ -203,9 +203,9 @@ export function textOf(node: Node | null | undefined): string {
   return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
 }
 
-/** Computed visibility where the engine offers it cheaply (style only, no layout). */
 const VISIBILITY_OPTIONS = Object.freeze({ visibilityProperty: true });
 
+/** Computed visibility where the engine offers it cheaply (style only, no layout). */
 export function isRenderedByStyle(element: Element): boolean {
   const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function') return true;

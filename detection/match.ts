@@ -135,11 +135,15 @@ function matchByShape(text: string): TextMatch {
  * vocabulary phrase uses a run of zeros, which masking would then create.
  */
 export function maskDigits(text: string): string | null {
-  if ((maskIsSafe ??= ![...compile().vocabularyDigits].some((run) => /^0+$/.test(run))) === false) return null;
+  if (!maskIsSafe()) return null;
   return replaceDigitRuns(text, (length) => '0'.repeat(length));
 }
 
-let maskIsSafe: boolean | undefined;
+/** No vocabulary phrase uses a run of zeros (masking would make one up). */
+function maskIsSafe(): boolean {
+  return (maskSafety ??= ![...compile().vocabularyDigits].some((run) => /^0+$/.test(run)));
+}
+let maskSafety: boolean | undefined;
 
 /**
  * A key that two texts share exactly when their `maskDigits` are equal: the text with every digit
@@ -148,7 +152,7 @@ let maskIsSafe: boolean | undefined;
  * (Unambiguous: a vocabulary run is never all zeros, and a masked text holds no other digit.)
  */
 export function maskKey(text: string): string | null {
-  if (maskDigits('') === null) return null; // (null when maskDigits is: see there)
+  if (!maskIsSafe()) return null;
   const plain = text.replace(ANY_DIGIT, '0');
   const runs = (vocabularyRuns ??= vocabularyRunPattern());
   if (!runs) return plain;

@@ -80,14 +80,15 @@ export interface ScanContext {
  */
 export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext } = {}): ScanContext {
   const explain = options.explain ?? false;
-  const carried = explain || options.repeats === false ? undefined : options.rowsFrom;
+  const repeats = !explain && options.repeats !== false;
+  const carried = repeats && options.rowsFrom?.repeats ? options.rowsFrom : undefined;
   return {
     labelsFor: new Map(),
     headers: createHeaderCache(),
     excluded: new Map(),
     explain,
-    repeats: explain || options.repeats === false ? null : (carried?.repeats ?? createRepeatMemo()),
-    templates: carried?.repeats ? carried.templates : new Map(),
+    repeats: repeats ? (carried?.repeats ?? createRepeatMemo()) : null,
+    templates: carried ? carried.templates : new Map(),
   };
 }
 
@@ -347,11 +348,12 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
     dependsOnIds,
     evidence: context.explain ? seen.map(({ kind, text, match }) => ({ kind, text, roles: match.roles, negative: match.negative })) : NO_EVIDENCE,
   };
-  const indices = nameIndices(name || id);
+  // A template's name is tokenized once: its numbers are read by the readings its repeats use.
+  const readings = template && (name || id) ? digitRunReadings(name || id) : null;
+  const indices = (readings && nameIndicesAs(readings, name || id)) ?? nameIndices(name || id);
   if (indices.line !== undefined) result.nameLine = indices.line;
   if (template) {
     template.hasId = element.hasAttribute('id');
-    const readings = (name || id) && digitRunReadings(name || id);
     if (readings) template.numbersFrom = { attribute: name ? 'name' : 'id', readings };
     if (element.localName === 'select') template.reusable = false; // its options may name other modifiers
     // Form locators read from the field's own texts may differ in a repeat; the column's do not.

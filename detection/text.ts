@@ -135,15 +135,12 @@ export interface NameIndices {
  */
 export function nameIndices(input: string): NameIndices {
   const tokens = tokenizeName(input);
-  const readings: DigitRunReading[] = [];
-  const values: number[] = [];
+  const numbers = new NumberReader();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!/^\d+$/.test(token.text)) continue;
-    readings.push(readingOf(token, tokens[i - 1]?.text));
-    values.push(Number(token.text));
+    if (/^\d+$/.test(token.text)) numbers.read(readingOf(token, tokens[i - 1]?.text), Number(token.text));
   }
-  return indicesFrom(readings, values);
+  return numbers.indices();
 }
 
 /**
@@ -162,21 +159,26 @@ function readingOf(token: NameToken, previous: string | undefined): DigitRunRead
   return 'free';
 }
 
-function indicesFrom(readings: readonly DigitRunReading[], values: readonly number[]): NameIndices {
-  const result: NameIndices = {};
-  let explicitLine: number | undefined;
-  let firstFree: number | undefined;
-  for (let i = 0; i < readings.length; i++) {
-    const reading = readings[i]!;
-    const value = values[i]!;
-    if (reading === 'skip') continue;
-    if (reading === 'slot' && result.slot === undefined && value >= 1 && value <= 12) result.slot = value;
-    else if (reading === 'line' && explicitLine === undefined) explicitLine = value;
-    else firstFree ??= value;
+/** A name's numbers, read one after the other as their readings say, into a line and a slot. */
+class NumberReader {
+  private slot: number | undefined;
+  private explicitLine: number | undefined;
+  private firstFree: number | undefined;
+
+  read(reading: DigitRunReading, value: number): void {
+    if (reading === 'skip') return;
+    if (reading === 'slot' && this.slot === undefined && value >= 1 && value <= 12) this.slot = value;
+    else if (reading === 'line' && this.explicitLine === undefined) this.explicitLine = value;
+    else this.firstFree ??= value;
   }
-  const line = explicitLine ?? firstFree;
-  if (line !== undefined) result.line = line;
-  return result;
+
+  indices(): NameIndices {
+    const result: NameIndices = {};
+    if (this.slot !== undefined) result.slot = this.slot;
+    const line = this.explicitLine ?? this.firstFree;
+    if (line !== undefined) result.line = line;
+    return result;
+  }
 }
 
 /**
@@ -200,10 +202,9 @@ export function digitRunReadings(input: string): DigitRunReading[] | null {
  * null when the name has another number of digit runs.
  */
 export function nameIndicesAs(readings: readonly DigitRunReading[], input: string): NameIndices | null {
-  // indicesFrom, reading each run's value as it goes (called for every field of a repeated row).
-  const result: NameIndices = {};
-  let explicitLine: number | undefined;
-  let firstFree: number | undefined;
+  // Each run's value is read in place (called for every field of a repeated row); runs longer than
+  // 5 digits read as 'skip', so their value, however large, does not matter.
+  const numbers = new NumberReader();
   let run = 0;
   for (let i = 0; i < input.length; i++) {
     let code = input.charCodeAt(i);
@@ -212,15 +213,9 @@ export function nameIndicesAs(readings: readonly DigitRunReading[], input: strin
     if (reading === undefined) return null;
     let value = 0;
     for (; i < input.length && (code = input.charCodeAt(i)) >= 48 && code <= 57; i++) value = value * 10 + (code - 48);
-    if (reading === 'skip') continue; // (runs longer than 5 digits are skipped: their value does not matter)
-    if (reading === 'slot' && result.slot === undefined && value >= 1 && value <= 12) result.slot = value;
-    else if (reading === 'line' && explicitLine === undefined) explicitLine = value;
-    else firstFree ??= value;
+    numbers.read(reading, value);
   }
-  if (run !== readings.length) return null;
-  const line = explicitLine ?? firstFree;
-  if (line !== undefined) result.line = line;
-  return result;
+  return run === readings.length ? numbers.indices() : null;
 }
 
 /** Box or form-locator numbers written in a label: "24D. CPT", "FL 42", "(Box 24A)", "67A Other dx". */

@@ -33,8 +33,11 @@ export async function readEngineSettings(): Promise<EngineSettings> {
   return { profile, pausedOrigins: paused.value, pack };
 }
 
+/** The background's answer to a load-engine request. */
+const LoadEngineAnswerSchema = z.object({ settings: EngineSettingsSchema });
+
 /** The settings in the background's answer to a load-engine request; undefined when none or not valid. */
 export function engineSettingsIn(answer: unknown): EngineSettings | undefined {
-  const parsed = z.safeParse(z.object({ settings: EngineSettingsSchema }), answer);
+  const parsed = z.safeParse(LoadEngineAnswerSchema, answer);
   return parsed.success ? parsed.data.settings : undefined;
 }

@@ -22,6 +22,16 @@ export function readValue(element: FieldElement): string {
   }
 }
 
+/** One service line's values while they are read (modifiers and dates in field order, with their slots). */
+interface LineEntry {
+  line: RawServiceLine;
+  modifierSlots: number[];
+  modifierValues: string[];
+  pointers: string[];
+  dateSlots: number[];
+  dateValues: string[];
+}
+
 /**
  * Reads a detected claim's current values, without normalizing them (that is the rules'
  * `normalizeClaim`). Never throws: an unreadable field reads as "". `values`: the fields' values
@@ -29,40 +39,46 @@ export function readValue(element: FieldElement): string {
  */
 export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawClaim {
   const diagnosisCodes: string[] = [];
-  const lines = new Map<number, { line: RawServiceLine; modifiers: Array<{ slot: number; value: string }>; pointers: string[]; dates: Array<{ slot: number; value: string }> }>();
-  const lineFor = (index: number) => {
-    let entry = lines.get(index);
-    if (!entry) {
-      entry = { line: { index, code: '', modifiers: [] }, modifiers: [], pointers: [], dates: [] };
-      lines.set(index, entry);
-    }
-    return entry;
-  };
-  let order = 0;
+  // Lines by index, and the indices in the order first seen (fields come line by line: usually sorted).
+  const entries = new Map<number, LineEntry>();
+  const indices: number[] = [];
+  let sorted = true;
+  let entry: LineEntry | undefined;
   const fields = claim?.fields ?? [];
+  // (Indexed loop, one line's entry kept between its fields: a first marking runs this once over 5,500 fields, cold.)
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     try {
-      order++;
       const value = values?.get(field.element) ?? readValue(field.element);
       if (field.role === 'dx') {
         diagnosisCodes.push(value);
         continue;
       }
-      if (field.line === null || field.line === undefined) continue;
-      const entry = lineFor(field.line);
+      const index = field.line;
+      if (index === null || index === undefined) continue;
+      if (entry?.line.index !== index) {
+        entry = entries.get(index);
+        if (!entry) {
+          entry = { line: { index, code: '', modifiers: [] }, modifierSlots: [], modifierValues: [], pointers: [], dateSlots: [], dateValues: [] };
+          entries.set(index, entry);
+          if (indices.length && index < indices[indices.length - 1]!) sorted = false;
+          indices.push(index);
+        }
+      }
       switch (field.role) {
         case 'cpt':
           entry.line.code = entry.line.code ? `${entry.line.code} ${value}` : value;
           break;
         case 'modifier':
-          entry.modifiers.push({ slot: field.slot ?? 100 + order, value });
+          entry.modifierSlots.push(field.slot ?? 101 + i);
+          entry.modifierValues.push(value);
           break;
         case 'units':
           entry.line.units = value;
           break;
         case 'dos':
-          entry.dates.push({ slot: field.slot ?? entry.dates.length, value });
+          entry.dateSlots.push(field.slot ?? entry.dateSlots.length);
+          entry.dateValues.push(value);
           break;
         case 'pos':
           entry.line.placeOfService = value;
@@ -81,18 +97,38 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
       // One unreadable field never costs the claim.
     }
   }
+  if (!sorted) indices.sort((a, b) => a - b);
   const out: RawServiceLine[] = [];
-  for (const index of [...lines.keys()].sort((a, b) => a - b)) {
-    const { line, modifiers, pointers, dates } = lines.get(index)!;
-    line.modifiers = modifiers.sort((a, b) => a.slot - b.slot).map((m) => m.value);
+  for (let k = 0; k < indices.length; k++) {
+    const { line, modifierSlots, modifierValues, pointers, dateSlots, dateValues } = entries.get(indices[k]!)!;
+    line.modifiers = bySlot(modifierSlots, modifierValues);
     if (pointers.length === 1) line.diagnosisPointers = pointers[0]!;
     else if (pointers.length > 1) line.diagnosisPointers = pointers.filter((p) => p.trim() !== '').join(',');
-    dates.sort((a, b) => a.slot - b.slot);
-    const from = dates.find((d) => d.slot === 0) ?? (dates[0]?.slot !== 1 ? dates[0] : undefined);
-    const to = dates.find((d) => d.slot === 1 && d !== from) ?? dates.find((d) => d !== from);
-    if (from) line.dateFrom = from.value;
-    if (to) line.dateTo = to.value;
+    if (dateSlots.length) {
+      const dates = bySlotOrder(dateSlots);
+      const fromAt = dates.find((d) => dateSlots[d] === 0) ?? (dateSlots[dates[0]!] !== 1 ? dates[0] : undefined);
+      const toAt = dates.find((d) => dateSlots[d] === 1 && d !== fromAt) ?? dates.find((d) => d !== fromAt);
+      if (fromAt !== undefined) line.dateFrom = dateValues[fromAt];
+      if (toAt !== undefined) line.dateTo = dateValues[toAt];
+    }
     out.push(line);
   }
   return { formType: claim?.formType ?? 'unknown', diagnosisCodes, lines: out };
+}
+
+/** The positions of `slots` ordered by slot, ties in field order (a stable sort; usually already in order). */
+function bySlotOrder(slots: readonly number[]): number[] {
+  const order = slots.map((_, i) => i);
+  for (let i = 1; i < slots.length; i++) {
+    if (slots[i]! < slots[i - 1]!) return order.sort((a, b) => slots[a]! - slots[b]! || a - b);
+  }
+  return order;
+}
+
+/** `values` ordered by their slots (see bySlotOrder). */
+function bySlot(slots: readonly number[], values: string[]): string[] {
+  for (let i = 1; i < slots.length; i++) {
+    if (slots[i]! < slots[i - 1]!) return bySlotOrder(slots).map((k) => values[k]!);
+  }
+  return values;
 }

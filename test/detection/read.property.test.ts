@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { readRawClaim, type DetectedClaim, type DetectedField, type FieldRole } from '../../detection';
+import type { FieldElement } from '../../detection/types';
+import type { RawClaim } from '../../rules';
+
+const numRuns = Math.max(200, Math.round(Number(process.env.FC_RUNS ?? 1000) / 5));
+
+/**
+ * What readRawClaim promises, read the plain way: per line (by index, ascending), modifiers by
+ * slot and dates by slot (ties and slotless fields in field order), pointers joined, the last
+ * single-valued field winning, codes of several procedure fields joined by a space.
+ */
+function reference(claim: DetectedClaim, value: (field: DetectedField) => string): RawClaim {
+  const diagnosisCodes = claim.fields.filter((f) => f.role === 'dx').map(value);
+  const indices = [...new Set(claim.fields.filter((f) => f.role !== 'dx' && f.line !== null).map((f) => f.line!))].sort((a, b) => a - b);
+  const lines = indices.map((index) => {
+    const own = claim.fields.map((field, position) => ({ field, position })).filter(({ field }) => field.role !== 'dx' && field.line === index);
+    const of = (role: FieldRole) => own.filter(({ field }) => field.role === role);
+    const line: RawClaim['lines'][number] = { index, code: of('cpt').map(({ field }) => value(field)).join(' '), modifiers: [] };
+    line.modifiers = of('modifier')
+      .map(({ field, position }) => ({ slot: field.slot ?? 101 + position, position, text: value(field) }))
+      .sort((a, b) => a.slot - b.slot || a.position - b.position)
+      .map(({ text }) => text);
+    for (const [role, key] of [['units', 'units'], ['pos', 'placeOfService'], ['revenue', 'revenueCode'], ['charge', 'charge']] as const) {
+      const last = of(role).at(-1);
+      if (last) line[key] = value(last.field);
+    }
+    const pointers = of('pointer').map(({ field }) => value(field));
+    if (pointers.length === 1) line.diagnosisPointers = pointers[0];
+    else if (pointers.length > 1) line.diagnosisPointers = pointers.filter((p) => p.trim() !== '').join(',');
+    const dates = of('dos')
+      .map(({ field }, k) => ({ slot: field.slot ?? k, text: value(field), k }))
+      .sort((a, b) => a.slot - b.slot || a.k - b.k);
+    const from = dates.find((d) => d.slot === 0) ?? (dates[0]?.slot !== 1 ? dates[0] : undefined);
+    const to = dates.find((d) => d.slot === 1 && d !== from) ?? dates.find((d) => d !== from);
+    if (from) line.dateFrom = from.text;
+    if (to) line.dateTo = to.text;
+    return line;
+  });
+  return { formType: claim.formType, diagnosisCodes, lines };
+}
+
+const roleArb = fc.constantFrom<FieldRole>('cpt', 'modifier', 'units', 'dos', 'pos', 'dx', 'pointer', 'revenue', 'charge');
+const fieldArb = fc.record({
+  role: roleArb,
+  line: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+  slot: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+  value: fc.oneof(fc.constantFrom('', ' ', '77372', '26', '1', '03/02/26', 'A', 'A,B'), fc.string({ maxLength: 8 })),
+});
+
+describe('readRawClaim', () => {
+  it('reads any fields, in any order, as the plain reading does', () => {
+    fc.assert(
+      fc.property(fc.array(fieldArb, { maxLength: 40 }), fc.boolean(), (specs, handOver) => {
+        const elements = specs.map(({ value }) => ({ localName: 'input', value }) as unknown as FieldElement);
+        const fields: DetectedField[] = specs.map(({ role, line, slot }, i) => {
+          const field: DetectedField = { element: elements[i]!, role, line: role === 'dx' ? null : line };
+          if (slot !== undefined) field.slot = slot;
+          return field;
+        });
+        const claim: DetectedClaim = { container: {} as Element, formType: 'professional', fields };
+        // Values handed over by the watcher, or read from the fields themselves.
+        const values = handOver ? new Map(fields.map((f, i) => [f.element as Element, specs[i]!.value])) : undefined;
+        expect(readRawClaim(claim, values)).toEqual(reference(claim, (field) => specs[fields.indexOf(field)]!.value));
+      }),
+      { numRuns },
+    );
+  });
+});

@@ -60,10 +60,13 @@ export default defineBackground(() => {
     browser.tabs.sendMessage(tabId, message).catch(() => {});
   }
 
+  // The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in the Firefox (MV2) build.
+  const toolbarButton = browser.action ?? browser.browserAction;
+
   async function updateBadge(tabId: number): Promise<void> {
     const { error } = countFindings(registry.get(tabId));
-    await browser.action.setBadgeText({ tabId, text: error ? String(error) : '' }).catch(() => {});
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+    await toolbarButton.setBadgeText({ tabId, text: error ? String(error) : '' }).catch(() => {});
+    await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
   }
 
   /** The tab a following panel shows: the active web tab, else the one that reported last. */

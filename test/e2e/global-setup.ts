@@ -1,7 +1,8 @@
 import { missingPrerequisites } from './chromium';
+import { missingFirefoxPrerequisites } from './firefox';
 
-/** Browser tests never skip silently: a missing Chromium or build fails the run with the fix. */
+/** Browser tests never skip silently: a missing browser or build fails the run with the fix. */
 export default function setup(): void {
-  const problems = missingPrerequisites();
+  const problems = [...missingPrerequisites(), ...missingFirefoxPrerequisites()];
   if (problems.length) throw new Error(`End-to-end tests cannot run:\n- ${problems.join('\n- ')}`);
 }

@@ -77,22 +77,24 @@ function ClaimSection(props: {
   return (
     <section class="cg-claim" aria-label={t('panel_claim_label', [t(`form_${claim.formType}`)])}>
       <h2>{t('panel_claim_label', [t(`form_${claim.formType}`)])}</h2>
-      <table class="cg-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t('col_line')}</th>
-            <th scope="col">{t('col_code')}</th>
-            <th scope="col">{t('col_modifiers')}</th>
-            <th scope="col">{t('col_units')}</th>
-            <th scope="col">{t('col_status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {claim.lines.filter((line) => line.code !== '').map((line) => (
-            <LineRow key={line.index} line={line} />
-          ))}
-        </tbody>
-      </table>
+      <div class="cg-lines-scroll">
+        <table class="cg-lines">
+          <thead>
+            <tr>
+              <th scope="col">{t('col_line')}</th>
+              <th scope="col">{t('col_code')}</th>
+              <th scope="col">{t('col_modifiers')}</th>
+              <th scope="col">{t('col_units')}</th>
+              <th scope="col">{t('col_status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {claim.lines.filter((line) => line.code !== '').map((line) => (
+              <LineRow key={line.index} line={line} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>{t('panel_findings')}</h3>
       <FindingList findings={claim.findings} onSelect={props.onSelect} />
       {srsCodes.map((code) => (
@@ -105,26 +107,35 @@ function ClaimSection(props: {
   );
 }
 
+/**
+ * One line, and its descriptor in a row of its own below it: a narrow panel (Firefox's sidebar is
+ * about 250 px wide) then fits the five columns, which a descriptor in the code cell widened.
+ */
 function LineRow({ line }: { line: LineState }) {
   const descriptor = descriptorOf(line.code);
   return (
-    <tr data-line={line.index} data-severity={line.severity}>
-      <td>{line.index + 1}</td>
-      <td>
-        <strong>{line.code || '—'}</strong>
-        {descriptor ? (
-          <div class="cg-muted">
+    <>
+      <tr data-line={line.index} data-severity={line.severity} class={descriptor ? 'cg-line--described' : undefined}>
+        <td>{line.index + 1}</td>
+        <td>
+          <strong>{line.code || '—'}</strong>
+        </td>
+        <td>{line.modifiers.join(' ') || '—'}</td>
+        <td>{line.units ?? '—'}</td>
+        <td>
+          <SeverityBadge severity={line.severity} /> <span class="cg-sr">{t(`severity_${line.severity}`)}</span>
+        </td>
+      </tr>
+      {descriptor ? (
+        <tr data-line-descriptor={line.index}>
+          <td />
+          <td colSpan={4} class="cg-muted">
             {descriptor.text}
             {descriptor.official ? null : <span class="cg-sr"> ({t('descriptor_plain_language')})</span>}
-          </div>
-        ) : null}
-      </td>
-      <td>{line.modifiers.join(' ') || '—'}</td>
-      <td>{line.units ?? '—'}</td>
-      <td>
-        <SeverityBadge severity={line.severity} /> <span class="cg-sr">{t(`severity_${line.severity}`)}</span>
-      </td>
-    </tr>
+          </td>
+        </tr>
+      ) : null}
+    </>
   );
 }
 

@@ -19,7 +19,7 @@ describe('SidePanel', () => {
     const { container } = render(<SidePanel tab={tabWith([infoFinding, modifier26Finding])} />);
     const row = container.querySelector('tr[data-line="0"]')!;
     expect(row.textContent).toContain('77371');
-    expect(row.textContent).toMatch(/cobalt/i);
+    expect(container.querySelector('tr[data-line-descriptor="0"]')?.textContent).toMatch(/cobalt/i);
     expect(row.textContent).toContain('26');
     expect(row.getAttribute('data-severity')).toBe('error');
     const findings = [...container.querySelectorAll('[data-rule-id]')].map((el) => el.getAttribute('data-rule-id'));

@@ -43,6 +43,11 @@ export interface FirefoxSession {
    * order (the page runs in the add-on's own process; the browser holds its accessibility tree).
    */
   sidebarNames(): Promise<string[]>;
+  /**
+   * How far (px) the sidebar's widest column header reaches past the sidebar's right edge (0 or
+   * less: all of them fit), from the accessibility tree's bounds.
+   */
+  sidebarHeaderOverflow(): Promise<number>;
   /** Presses the first button of the sidebar whose accessible name contains `name`, as assistive technology would; false when none. */
   pressInSidebar(name: string): Promise<boolean>;
   /** Opens one of the add-on's pages in a new tab (as the add-on itself would) and makes it the current tab. */
@@ -140,6 +145,13 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   return {
     portal,
     sidebarNames: () => run<string[]>('chrome', `${SIDEBAR_TREE} return nodes.map(nameOf).filter(Boolean);`),
+    sidebarHeaderOverflow: () =>
+      run<number>('chrome', `${SIDEBAR_TREE}
+        const right = (node) => { const x = {}, y = {}, w = {}, h = {}; node.getBounds(x, y, w, h); return x.value + w.value; };
+        const doc = nodes.find((node) => service.getStringRole(node.role) === 'document');
+        const headers = nodes.filter((node) => service.getStringRole(node.role) === 'columnheader');
+        if (!doc || !headers.length) return Infinity;
+        return Math.max(...headers.map(right)) - right(doc);`),
     pressInSidebar: (name) =>
       run<boolean>('chrome', `${SIDEBAR_TREE}
         const button = nodes.find((node) => service.getStringRole(node.role) === 'pushbutton' && nameOf(node).includes(arguments[0]));

@@ -8,7 +8,7 @@ const numRuns = Math.max(200, Math.round(Number(process.env.FC_RUNS ?? 1000) / 5
 /**
  * What readRawClaim promises, read the plain way: per line (by index, ascending), modifiers by
  * slot and dates by slot (ties and slotless fields in field order), pointers joined, the last
- * single-valued field winning, codes of several procedure fields joined by a space.
+ * single-valued field winning.
  */
 function reference(claim: DetectedClaim, value: (field: DetectedField) => string): RawClaim {
   const diagnosisCodes = claim.fields.filter((f) => f.role === 'dx').map(value);
@@ -16,7 +16,9 @@ function reference(claim: DetectedClaim, value: (field: DetectedField) => string
   const lines = indices.map((index) => {
     const own = claim.fields.map((field, position) => ({ field, position })).filter(({ field }) => field.role !== 'dx' && field.line === index);
     const of = (role: FieldRole) => own.filter(({ field }) => field.role === role);
-    const line: RawClaim['lines'][number] = { index, code: of('cpt').map(({ field }) => value(field)).join(' '), modifiers: [] };
+    // Several procedure fields: joined by a space, once one has given a code.
+    const code = of('cpt').reduce((joined, { field }) => (joined ? `${joined} ${value(field)}` : value(field)), '');
+    const line: RawClaim['lines'][number] = { index, code, modifiers: [] };
     line.modifiers = of('modifier')
       .map(({ field, position }) => ({ slot: field.slot ?? 101 + position, position, text: value(field) }))
       .sort((a, b) => a.slot - b.slot || a.position - b.position)

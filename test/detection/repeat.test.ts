@@ -60,7 +60,7 @@ describe('repeated rows', () => {
     const slots = result.repeated.filter((q) => q.role === 'modifier').slice(-4).map((q) => q.slot);
     expect(slots).toEqual([1, 2, 3, 4]);
     expect(result.repeated.filter((q) => q.role === 'cpt').at(-1)!.nameLine).toBe(499);
-  });
+  }, 30_000); // 11,000 fields judged twice in happy-dom: about 3 s alone, longer beside the other test files
 
   // Rows alike but for a number (or for what markup does not show), where the number or the rest
   // changes the verdict: the second row must be judged for what it is.

@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
-import { cpt } from './cms1500';
+import { cpt, mod } from './cms1500';
 import { EXTENSION_UUID, launchFirefox, SIDEBAR_ID, TOOLBAR_BUTTON_ID, type FirefoxSession } from './firefox';
 
 /**
  * The Firefox build (`npm run build:firefox`) in Debian's Firefox ESR, installed as a temporary
  * add-on and driven through Marionette: the content script and the injected engine on the demo
  * portal, the real sidebar (read and pressed through its accessibility tree, as a screen reader
- * would) following the portal tab, and the error count on the toolbar button.
+ * would) following the portal tab, the error count on the toolbar button, and a payer profile
+ * chosen in the popup page re-evaluating the claim (storage in Firefox's background page).
  */
 let firefox: FirefoxSession;
 
@@ -63,6 +64,24 @@ describe('Firefox ESR', () => {
   it('a finding pressed in the sidebar focuses its line\'s field in the portal', async () => {
     expect(await firefox.pressInSidebar('Modifier 26 is not valid on 77371')).toBe(true);
     await expect.poll(() => firefox.run('content', 'return document.activeElement?.getAttribute("name") ?? null')).toBe('line[0][cpt]');
+  });
+
+  it('a payer profile chosen in the popup re-evaluates the open claim', async () => {
+    const portalTab = await firefox.currentHandle();
+    // 77372 with TC: an error for Medicare physician billing, a warning under Commercial.
+    await firefox.type(cpt(2), '77372');
+    await firefox.type(mod(2, 1), 'TC');
+    await expect.poll(() => attribute(cpt(2), 'data-claimguide-severity')).toBe('error');
+    const tabId = await firefox.run<number>('chrome', `
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      return ExtensionParent.apiManager.global.tabTracker.getId(Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedTab);`);
+    await firefox.openExtensionTab(`popup.html?tabId=${tabId}`);
+    await firefox.selectTab(1);
+    await expect.poll(() => firefox.run('content', 'return document.querySelector(\'input[name="profile"]:checked\')?.value ?? null')).toBe('medicare-physician');
+    await firefox.click('input[name="profile"][value="commercial"]');
+    await firefox.switchTo(portalTab);
+    await firefox.selectTab(0);
+    await expect.poll(() => attribute(cpt(2), 'data-claimguide-severity')).toBe('warning');
   });
 
   it('counts the tab\'s errors on the toolbar button (browserAction in the Firefox build)', async () => {

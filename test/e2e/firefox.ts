@@ -50,6 +50,12 @@ export interface FirefoxSession {
   sidebarHeaderOverflow(): Promise<number>;
   /** Presses the first button of the sidebar whose accessible name contains `name`, as assistive technology would; false when none. */
   pressInSidebar(name: string): Promise<boolean>;
+  /** Clicks the element `selector` finds in the current tab, with real input events (WebDriver element click). */
+  click(selector: string): Promise<void>;
+  /** Types into the field `selector` finds in the current tab, key by key, after clearing it. */
+  type(selector: string, text: string): Promise<void>;
+  /** Makes the tab at `index` the selected one in the window (a hidden tab does not render, and clicks need a visible one). */
+  selectTab(index: number): Promise<void>;
   /** Opens one of the add-on's pages in a new tab (as the add-on itself would) and makes it the current tab. */
   openExtensionTab(path: string): Promise<string>;
   /** Makes another tab the current one (for `run('content')`), without focusing it. */
@@ -142,8 +148,27 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     walk(inner && service.getAccessibleFor(inner), 0);
     const nameOf = (node) => { try { return node.name || ''; } catch { return ''; } };`;
 
+  /** The WebDriver reference of the element `selector` finds in the current tab. */
+  const element = async (selector: string) => {
+    await use('content');
+    const found = await m.send<{ value: Record<string, string> }>('WebDriver:FindElement', { using: 'css selector', value: selector });
+    return Object.values(found.value)[0]!;
+  };
+
   return {
     portal,
+    async click(selector) {
+      const id = await element(selector);
+      await m.send('WebDriver:ElementClick', { id });
+    },
+    async type(selector, text) {
+      const id = await element(selector);
+      await m.send('WebDriver:ElementClear', { id });
+      await m.send('WebDriver:ElementSendKeys', { id, text });
+    },
+    async selectTab(index) {
+      await run('chrome', `const win = Services.wm.getMostRecentWindow('navigator:browser'); win.gBrowser.selectedTab = win.gBrowser.tabs[arguments[0]];`, [index]);
+    },
     sidebarNames: () => run<string[]>('chrome', `${SIDEBAR_TREE} return nodes.map(nameOf).filter(Boolean);`),
     sidebarHeaderOverflow: () =>
       run<number>('chrome', `${SIDEBAR_TREE}

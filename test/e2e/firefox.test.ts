@@ -72,10 +72,7 @@ describe('Firefox ESR', () => {
     await firefox.type(cpt(2), '77372');
     await firefox.type(mod(2, 1), 'TC');
     await expect.poll(() => attribute(cpt(2), 'data-claimguide-severity')).toBe('error');
-    const tabId = await firefox.run<number>('chrome', `
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      return ExtensionParent.apiManager.global.tabTracker.getId(Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedTab);`);
-    await firefox.openExtensionTab(`popup.html?tabId=${tabId}`);
+    await firefox.openExtensionTab(`popup.html?tabId=${await firefox.selectedTabId()}`);
     await firefox.selectTab(1);
     await expect.poll(() => firefox.run('content', 'return document.querySelector(\'input[name="profile"]:checked\')?.value ?? null')).toBe('medicare-physician');
     await firefox.click('input[name="profile"][value="commercial"]');

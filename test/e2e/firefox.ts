@@ -54,6 +54,8 @@ export interface FirefoxSession {
   click(selector: string): Promise<void>;
   /** Types into the field `selector` finds in the current tab, key by key, after clearing it. */
   type(selector: string, text: string): Promise<void>;
+  /** The add-on API's id (`tabs.Tab.id`) of the window's selected tab. */
+  selectedTabId(): Promise<number>;
   /** Makes the tab at `index` the selected one in the window (a hidden tab does not render, and clicks need a visible one). */
   selectTab(index: number): Promise<void>;
   /** Opens one of the add-on's pages in a new tab (as the add-on itself would) and makes it the current tab. */
@@ -166,6 +168,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       await m.send('WebDriver:ElementClear', { id });
       await m.send('WebDriver:ElementSendKeys', { id, text });
     },
+    selectedTabId: () =>
+      run<number>('chrome', `
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        return ExtensionParent.apiManager.global.tabTracker.getId(Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedTab);`),
     async selectTab(index) {
       await run('chrome', `const win = Services.wm.getMostRecentWindow('navigator:browser'); win.gBrowser.selectedTab = win.gBrowser.tabs[arguments[0]];`, [index]);
     },

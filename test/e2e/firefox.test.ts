@@ -81,6 +81,24 @@ describe('Firefox ESR', () => {
     await expect.poll(() => attribute(cpt(2), 'data-claimguide-severity')).toBe('warning');
   });
 
+  it('detects and evaluates a claim in a same-origin, a srcdoc and a cross-origin frame', async () => {
+    await firefox.navigate(`${firefox.portal}/frames.html`);
+    const cases: Array<[frame: string, code: string, other: string, otherValue: string]> = [
+      ['#same-origin', '[name="line[0][cpt]"]', '[name="line[0][mod1]"]', '26'],
+      ['#srcdoc', '[name="cpt"]', '[name="units"]', '2'],
+      ['#cross-origin', '[name="svc[0].hcpcs"]', '[name="svc[0].units"]', '3'],
+    ];
+    for (const [frame, code, other, otherValue] of cases) {
+      await firefox.switchToFrame(frame);
+      await firefox.type(code, code.includes('line[0]') ? '77371' : '77372');
+      await firefox.type(other, otherValue);
+      await expect.poll(() => attribute(code, 'data-claimguide-severity'), { timeout: 15_000 }).toBe('error');
+      await firefox.switchToFrame(null);
+    }
+    await firefox.navigate(`${firefox.portal}/cms1500.html#example`);
+    await expect.poll(() => attribute(cpt(0), 'data-claimguide-severity'), { timeout: 15_000 }).toBe('error');
+  });
+
   it('counts the tab\'s errors on the toolbar button (browserAction in the Firefox build)', async () => {
     const badge = () =>
       firefox.run<string | null>('chrome', `

@@ -33,9 +33,10 @@ export interface FirefoxSession {
   /** Navigates the current tab and waits for its load. */
   navigate(url: string): Promise<void>;
   /**
-   * Runs a script (a function body; `arguments` holds `args`) in the current tab's page, or with
-   * `chrome` in the browser window itself (privileged: the sidebar, tabs, the add-on's state).
-   * A returned promise is awaited.
+   * Runs a script (a function body; `arguments` holds `args`) in the current tab's page (in a
+   * sandbox seeing the DOM through Xray wrappers; `window.wrappedJSObject` is the page's own), or
+   * with `chrome` in the browser window itself (privileged: the sidebar, tabs, the add-on's
+   * state). A returned promise is awaited.
    */
   run<T = unknown>(context: Context, script: string, args?: unknown[]): Promise<T>;
   /**
@@ -54,6 +55,8 @@ export interface FirefoxSession {
   click(selector: string): Promise<void>;
   /** Types into the field `selector` finds in the current tab, key by key, after clearing it. */
   type(selector: string, text: string): Promise<void>;
+  /** Makes the frame `selector` finds (in the current document) the one scripts and clicks go to; null: back to the top document. */
+  switchToFrame(selector: string | null): Promise<void>;
   /** The add-on API's id (`tabs.Tab.id`) of the window's selected tab. */
   selectedTabId(): Promise<number>;
   /** Makes the tab at `index` the selected one in the window (a hidden tab does not render, and clicks need a visible one). */
@@ -79,8 +82,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts headless Firefox ESR with the Firefox build installed as a temporary add-on, plus a demo portal server. */
-export async function launchFirefox(): Promise<FirefoxSession> {
+/**
+ * Starts headless Firefox ESR with the Firefox build installed as a temporary add-on (unless
+ * `withAddon` is false: the same browser without ClaimGuide, to compare with), plus a demo portal server.
+ */
+export async function launchFirefox(options: { withAddon?: boolean } = {}): Promise<FirefoxSession> {
   const { server, url: portal } = await startDemoServer(0, '127.0.0.1', {});
   const profile = mkdtempSync(join(tmpdir(), 'claimguide-firefox-'));
   const port = await freePort();
@@ -119,7 +125,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   const m = marionette;
   await m.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { pageLoadStrategy: 'normal' } } });
   await m.send('WebDriver:SetTimeouts', { script: 20_000 });
-  await m.send('Addon:Install', { path: FIREFOX_EXTENSION_PATH, temporary: true });
+  if (options.withAddon !== false) await m.send('Addon:Install', { path: FIREFOX_EXTENSION_PATH, temporary: true });
 
   let context: Context = 'content';
   const use = async (next: Context) => {
@@ -129,7 +135,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   };
   const run = async <T>(where: Context, script: string, args: unknown[] = []) => {
     await use(where);
-    return (await m.send<{ value: T }>('WebDriver:ExecuteScript', { script, args })).value;
+    // Page scripts run in a sandbox that sees the DOM through Xray wrappers (as Playwright's utility
+    // world does): a page that patches its own prototypes cannot change what the tests read.
+    const sandbox = where === 'content' ? { sandbox: 'claimguide-test' } : {};
+    return (await m.send<{ value: T }>('WebDriver:ExecuteScript', { script, args, ...sandbox })).value;
   };
   const handles = async () => {
     await use('content');
@@ -167,6 +176,14 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       const id = await element(selector);
       await m.send('WebDriver:ElementClear', { id });
       await m.send('WebDriver:ElementSendKeys', { id, text });
+    },
+    async switchToFrame(selector) {
+      if (selector === null) {
+        await use('content');
+        await m.send('WebDriver:SwitchToFrame', {});
+        return;
+      }
+      await m.send('WebDriver:SwitchToFrame', { element: await element(selector) });
     },
     selectedTabId: () =>
       run<number>('chrome', `

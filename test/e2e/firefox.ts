@@ -124,7 +124,8 @@ export async function launchFirefox(options: { withAddon?: boolean } = {}): Prom
   }
   const m = marionette;
   await m.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { pageLoadStrategy: 'normal' } } });
-  await m.send('WebDriver:SetTimeouts', { script: 20_000 });
+  // Element look-ups wait for the element (pages render after their scripts start).
+  await m.send('WebDriver:SetTimeouts', { script: 20_000, implicit: 5_000 });
   if (options.withAddon !== false) await m.send('Addon:Install', { path: FIREFOX_EXTENSION_PATH, temporary: true });
 
   let context: Context = 'content';

@@ -98,8 +98,8 @@ export async function launchFirefox(options: { withAddon?: boolean } = {}): Prom
     'devtools.console.stdout.chrome': true,
     'browser.aboutwelcome.enabled': false,
     'browser.shell.checkDefaultBrowser': false,
-    // Nothing to fetch on a closed network (experiments, recommendations).
-    'messaging-system.rsexperimentloader.enabled': false,
+    // Nothing to fetch on a closed network: Firefox's remote settings, experiments, add-on recommendations.
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
     'app.normandy.enabled': false,
     'extensions.getAddons.cache.enabled': false,
   };

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { CANARY, FAKE_PATIENT } from './fake-patient';
 import { cpt, mod } from './cms1500';
 import { GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
 
@@ -8,16 +9,6 @@ import { GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
  * and who started it; then every storage area of the add-on and everything Firefox printed
  * (the add-on's console messages included) are checked.
  */
-const FAKE_PATIENT = {
-  name: 'Quillon Zebedee Marchbanks',
-  memberId: 'QZM558213907',
-  dob: '07/19/1948',
-  zip: '90210-4321',
-  dx: 'C79.31',
-};
-
-/** TEST-NET-1 (RFC 5737): never a real host. */
-const CANARY = 'http://192.0.2.1/claimguide-canary';
 
 interface SeenRequest {
   url: string;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { CANARY, FAKE_PATIENT } from './fake-patient';
 import { launchWithExtension, type ExtensionSession } from './chromium';
 
 /**
@@ -9,16 +10,6 @@ import { launchWithExtension, type ExtensionSession } from './chromium';
  * patient data, then every network request the browser made (Chromium's own net log), every
  * storage area and every console message of every extension context are checked.
  */
-const FAKE_PATIENT = {
-  name: 'Quillon Zebedee Marchbanks',
-  memberId: 'QZM558213907',
-  dob: '07/19/1948',
-  zip: '90210-4321',
-  dx: 'C79.31',
-};
-
-/** TEST-NET-1 (RFC 5737): never a real host. */
-const CANARY = 'http://192.0.2.1/claimguide-canary';
 
 let session: ExtensionSession;
 let netLog: string;

@@ -116,19 +116,19 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
   return { formType: claim?.formType ?? 'unknown', diagnosisCodes, lines: out };
 }
 
-/** The positions of `slots` ordered by slot, ties in field order (a stable sort; usually already in order). */
+/** True when no slot comes before a smaller one (fields usually are in slot order). */
+function inSlotOrder(slots: readonly number[]): boolean {
+  for (let i = 1; i < slots.length; i++) if (slots[i]! < slots[i - 1]!) return false;
+  return true;
+}
+
+/** The positions of `slots` ordered by slot, ties in field order (a stable sort, skipped when already in order). */
 function bySlotOrder(slots: readonly number[]): number[] {
   const order = slots.map((_, i) => i);
-  for (let i = 1; i < slots.length; i++) {
-    if (slots[i]! < slots[i - 1]!) return order.sort((a, b) => slots[a]! - slots[b]! || a - b);
-  }
-  return order;
+  return inSlotOrder(slots) ? order : order.sort((a, b) => slots[a]! - slots[b]! || a - b);
 }
 
 /** `values` ordered by their slots (see bySlotOrder). */
 function bySlot(slots: readonly number[], values: string[]): string[] {
-  for (let i = 1; i < slots.length; i++) {
-    if (slots[i]! < slots[i - 1]!) return bySlotOrder(slots).map((k) => values[k]!);
-  }
-  return values;
+  return inSlotOrder(slots) ? values : bySlotOrder(slots).map((k) => values[k]!);
 }

@@ -19,8 +19,7 @@ afterEach((context) => {
   if (context.task.result?.state === 'fail') console.log(firefox.output().slice(-4000));
 });
 
-const attribute = (selector: string, name: string) =>
-  firefox.run<string | null>('content', 'return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null', [selector, name]);
+const attribute = (selector: string, name: string) => firefox.attribute(selector, name);
 const pageErrors = (session: FirefoxSession) => session.run<string[]>('content', 'return [...window.wrappedJSObject.pageErrors]');
 const settle = (session: FirefoxSession) => session.run('content', 'return new Promise((done) => setTimeout(done, 300))');
 

@@ -22,8 +22,7 @@ afterEach((context) => {
   if (context.task.result?.state === 'fail') console.log(firefox.output().slice(-4000));
 });
 
-const attribute = (selector: string, name: string) =>
-  firefox.run<string | null>('content', 'return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null', [selector, name]);
+const attribute = (selector: string, name: string) => firefox.attribute(selector, name);
 
 /** The sidebar's accessible names joined, once they include `text` (or whatever they are after the wait). */
 async function sidebarOnce(text: string): Promise<string> {

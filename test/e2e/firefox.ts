@@ -51,6 +51,8 @@ export interface FirefoxSession {
   sidebarHeaderOverflow(): Promise<number>;
   /** Presses the first button of the sidebar whose accessible name contains `name`, as assistive technology would; false when none. */
   pressInSidebar(name: string): Promise<boolean>;
+  /** An attribute of the element `selector` finds in the current tab (null when absent, or no such element). */
+  attribute(selector: string, name: string): Promise<string | null>;
   /** Clicks the element `selector` finds in the current tab, with real input events (WebDriver element click). */
   click(selector: string): Promise<void>;
   /** Types into the field `selector` finds in the current tab, key by key, after clearing it. */
@@ -169,6 +171,8 @@ export async function launchFirefox(options: { withAddon?: boolean } = {}): Prom
 
   return {
     portal,
+    attribute: (selector, name) =>
+      run<string | null>('content', 'return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null', [selector, name]),
     async click(selector) {
       const id = await element(selector);
       await m.send('WebDriver:ElementClick', { id });

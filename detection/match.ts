@@ -180,16 +180,19 @@ export function slotRunOf(text: string): number | undefined {
   return shapes.get(shapeOf(text))?.slotDigitRun;
 }
 
-/** The slot a text of the same shape as the one `slotRunOf` read states (the number in that run). */
-export function slotInRun(text: string, run: number): number | undefined {
+/**
+ * The slot a text of the same shape as the one `slotRunOf` read states (the number in that run).
+ * The text is `text` from `start` to `end`.
+ */
+export function slotInRun(text: string, run: number, start = 0, end = text.length): number | undefined {
   // The run-th digit run, read in place (called for every field of a repeated row).
   let seen = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
     if (code < 48 || code > 57) continue;
-    const start = i;
-    while (i + 1 < text.length && (code = text.charCodeAt(i + 1)) >= 48 && code <= 57) i++;
-    if (seen++ === run) return Number(text.slice(start, i + 1));
+    const first = i;
+    while (i + 1 < end && (code = text.charCodeAt(i + 1)) >= 48 && code <= 57) i++;
+    if (seen++ === run) return Number(text.slice(first, i + 1));
   }
   return undefined;
 }

@@ -119,10 +119,38 @@ interface TemplateVerdict {
   slotFrom?: 'aria-label' | 'title' | 'placeholder' | 'name' | 'id' | 'same';
   /** For a slot read from an attribute: the digit run of its text that holds it. */
   slotRun?: number;
+  /** Where the values of those two attributes stand in the template row's markup (see repeat.ts), when found for sure. */
+  numbersAt?: ValueSpan;
+  slotAt?: ValueSpan;
+  /** The template row's markup length: a repeat's markup has it too when its values stand at the same offsets. */
+  markupLength: number;
 }
 
-/** Counts qualifications computed (not served from cache), and those adapted from a repeated row's template; tests check work with them. */
-export const qualifyStats = { computed: 0, repeated: 0 };
+/** An attribute value's place in a row's markup: from `start` to `end`. */
+interface ValueSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the attribute's value stands in the row's markup, found by its serialization
+ * (` name="value"`); undefined unless it stands there exactly once, and as written (a value with a
+ * character the serializer escapes is not looked for).
+ */
+function valueSpan(markup: string, attribute: string, value: string | null): ValueSpan | undefined {
+  if (!value || !markup || ESCAPED_IN_MARKUP.test(value)) return undefined;
+  const written = ` ${attribute}="${value}"`;
+  const at = markup.indexOf(written);
+  if (at < 0 || markup.indexOf(written, at + 1) >= 0) return undefined;
+  return { start: at + attribute.length + 3, end: at + written.length - 1 };
+}
+const ESCAPED_IN_MARKUP = /[&"<>\u00a0]/;
+
+/**
+ * Counts qualifications computed (not served from cache), those adapted from a repeated row's
+ * template, and those whose numbers were read in the row's markup; tests check work with them.
+ */
+export const qualifyStats = { computed: 0, repeated: 0, numbersInMarkup: 0 };
 
 const NON_CLAIM_AUTOCOMPLETE = /\b(?:name|given-name|family-name|additional-name|honorific-\w+|nickname|username|email|tel(?:-\w+)?|street-address|address-line\d|address-level\d|postal-code|country(?:-name)?|bday(?:-\w+)?|cc-\w+|organization(?:-title)?|new-password|current-password|one-time-code|sex|url|photo|impp|language)\b/;
 
@@ -151,13 +179,16 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   if (!place) return judge(element, context);
   if (place.counterpart) {
     const template = context.templates.get(place.counterpart);
-    const verdict = template && verdictFromTemplate(element, template, context);
+    const verdict = template && verdictFromTemplate(element, template, context, place.markup);
     if (!verdict) return judge(element, context);
     qualifyStats.repeated++;
     return verdict;
   }
-  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread' };
+  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread', markupLength: place.markup.length };
   template.verdict = judge(element, context, template, place.row);
+  const { numbersFrom, slotFrom } = template;
+  if (numbersFrom) template.numbersAt = valueSpan(place.markup, numbersFrom.attribute, element.getAttribute(numbersFrom.attribute));
+  if (slotFrom && slotFrom !== 'same' && slotFrom !== numbersFrom?.attribute) template.slotAt = valueSpan(place.markup, slotFrom, element.getAttribute(slotFrom));
   context.templates.set(element, template);
   return template.verdict;
 }
@@ -167,7 +198,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
  * line and slot numbers, ids, value and computed style read. Null when one of those tells a
  * different story (then the field is judged on its own).
  */
-function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, context: ScanContext): Qualification | null {
+function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, context: ScanContext, markup: string): Qualification | null {
   const { verdict } = template;
   if (verdict === EMPTY) return EMPTY;
   if (!template.reusable || template.style === 'hidden') return null;
@@ -190,14 +221,22 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.length ? verdict.dependsOnIds.slice() : NO_IDS,
     evidence: verdict.evidence,
   };
-  const { numbersFrom, slotFrom } = template;
-  const numbersText = numbersFrom && (element.getAttribute(numbersFrom.attribute) ?? '');
-  const indices = (numbersFrom && nameIndicesAs(numbersFrom.readings, numbersText!)) ?? nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
+  const { numbersFrom, slotFrom, numbersAt, slotAt } = template;
+  // The numbers where they stand in the row's markup, else in the attribute read from the field.
+  const inMarkup = markup.length === template.markupLength;
+  const numbersSpan = inMarkup ? numbersAt : undefined;
+  const numbersText = numbersFrom && (numbersSpan ? markup : (element.getAttribute(numbersFrom.attribute) ?? ''));
+  if (numbersSpan) qualifyStats.numbersInMarkup++;
+  const indices =
+    (numbersFrom && nameIndicesAs(numbersFrom.readings, numbersText!, numbersSpan?.start, numbersSpan?.end)) ??
+    nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
   if (indices.line !== undefined) result.nameLine = indices.line;
   if (verdict.role) {
     const slot =
       slotFrom === 'same' ? verdict.slot
-      : slotFrom ? slotInRun((slotFrom === numbersFrom?.attribute ? numbersText : element.getAttribute(slotFrom)) ?? '', template.slotRun!)
+      : slotFrom && slotFrom === numbersFrom?.attribute ? slotInRun(numbersText!, template.slotRun!, numbersSpan?.start, numbersSpan?.end)
+      : slotFrom && inMarkup && slotAt ? slotInRun(markup, template.slotRun!, slotAt.start, slotAt.end)
+      : slotFrom ? slotInRun(element.getAttribute(slotFrom) ?? '', template.slotRun!)
       : indices.slot;
     if (slot !== undefined) result.slot = slot;
   }

@@ -13,6 +13,12 @@
  * `form`, `list`, `colspan`, `aria-colindex`, `aria-colspan`): two such rows differ only where a digit
  * differs, and in what the markup does not show (values, computed style, labels elsewhere naming a
  * field's id), which `qualify.ts` reads for each field itself.
+ *
+ * Masking writes each digit as one 0, so two such rows' markups also have the same length, and
+ * every digit run at the same place: an attribute value of a field stands at the same offsets in
+ * both. A repeat's numbers (a line in a name, a slot in an aria-label) are read there, in the
+ * markup already serialized, instead of asking each field for the attribute (the first read of
+ * each of 5,500 different names makes a string of it: ~1 µs apiece).
  */
 
 import type { FieldElement } from './types';
@@ -32,6 +38,8 @@ interface Row {
   fields: FieldElement[];
   /** The earlier row this one repeats; itself for a template; null when it cannot take part. */
   template: Row | null;
+  /** The row's markup while its fields are qualified (dropped at the next row: 500 rows' would be half a megabyte). */
+  markup: string;
 }
 
 export interface RepeatMemo {
@@ -51,6 +59,11 @@ export interface RowPlace {
   row: Element;
   /** The field at the same place in the template row, or null when this row is the template. */
   counterpart: FieldElement | null;
+  /**
+   * The row's markup (`outerHTML`), where each field's attribute values stand as in its template's;
+   * empty once the row's fields were left for another row's.
+   */
+  markup: string;
 }
 
 /** The field's place in a repeated row, or null when its row takes no part (then qualify it alone). */
@@ -62,23 +75,24 @@ export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | 
   if (!row) return null;
   let state = memo.rows.get(row);
   if (!state) memo.rows.set(row, (state = rowState(row, memo)));
+  if (last) last.markup = '';
   memo.last = state;
   return placeIn(state, state.fields.indexOf(element));
 }
 
 function placeIn(state: Row, index: number): RowPlace | null {
-  const { template, row } = state;
+  const { template, row, markup } = state;
   if (!template || index < 0) return null;
-  if (template === state) return { row, counterpart: null };
+  if (template === state) return { row, counterpart: null, markup };
   const counterpart = template.fields[index];
-  return counterpart ? { row, counterpart } : null;
+  return counterpart ? { row, counterpart, markup } : null;
 }
 
 function rowState(row: Element, memo: RepeatMemo): Row {
   const list = safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR);
   const fields: FieldElement[] = [];
   for (let i = 0; i < list.length; i++) fields.push(list[i]!);
-  const state: Row = { row, fields, template: null };
+  const state: Row = { row, fields, template: null, markup: '' };
   const section = safeDom.parentNode(row);
   if (!section || fields.length > MAX_ROW_FIELDS) return state;
   // Every field's nearest row must be this one (no nested table), and none may sit right in the
@@ -86,6 +100,7 @@ function rowState(row: Element, memo: RepeatMemo): Row {
   if (safeDom.query(row, 'tr') || safeDom.query(row, DIRECT_FIELD)) return state;
   const markup = row.outerHTML;
   if (POINTING_ATTRIBUTE.test(markup)) return state;
+  state.markup = markup;
   const masked = maskKey(markup);
   if (masked === null) return state;
   let templates = memo.templates.get(section);

@@ -198,21 +198,22 @@ export function digitRunReadings(input: string): DigitRunReading[] | null {
 }
 
 /**
- * `nameIndices(input)` for a name whose digit runs read as `readings` say (see digitRunReadings);
- * null when the name has another number of digit runs.
+ * `nameIndices(name)` for a name whose digit runs read as `readings` say (see digitRunReadings);
+ * null when the name has another number of digit runs. The name is `input` from `start` to `end`
+ * (a repeated row's field names are read where they stand in the row's markup: see repeat.ts).
  */
-export function nameIndicesAs(readings: readonly DigitRunReading[], input: string): NameIndices | null {
+export function nameIndicesAs(readings: readonly DigitRunReading[], input: string, start = 0, end = input.length): NameIndices | null {
   // Each run's value is read in place (called for every field of a repeated row); runs longer than
   // 5 digits read as 'skip', so their value, however large, does not matter.
   const numbers = new NumberReader();
   let run = 0;
-  for (let i = 0; i < input.length; i++) {
+  for (let i = start; i < end; i++) {
     let code = input.charCodeAt(i);
     if (code < 48 || code > 57) continue;
     const reading = readings[run++];
     if (reading === undefined) return null;
     let value = 0;
-    for (; i < input.length && (code = input.charCodeAt(i)) >= 48 && code <= 57; i++) value = value * 10 + (code - 48);
+    for (; i < end && (code = input.charCodeAt(i)) >= 48 && code <= 57; i++) value = value * 10 + (code - 48);
     numbers.read(reading, value);
   }
   return run === readings.length ? numbers.indices() : null;

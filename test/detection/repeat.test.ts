@@ -11,14 +11,14 @@ import { expandDemoTemplate, loadPage } from './load';
 import { readFileSync } from 'node:fs';
 
 /** Every field's verdict judged alone, and with repeated rows read from their templates. */
-function verdictsBothWays(): { fields: FieldElement[]; alone: Qualification[]; repeated: Qualification[]; fromTemplate: number } {
+function verdictsBothWays(): { fields: FieldElement[]; alone: Qualification[]; repeated: Qualification[]; fromTemplate: number; numbersInMarkup: number } {
   const fields = collectFields(document, findShadowRoots(document));
   const aloneContext = createScanContext({ repeats: false });
   const alone = fields.map((field) => qualifyField(field, aloneContext));
-  const before = qualifyStats.repeated;
+  const before = { ...qualifyStats };
   const context = createScanContext();
   const repeated = fields.map((field) => qualifyField(field, context));
-  return { fields, alone, repeated, fromTemplate: qualifyStats.repeated - before };
+  return { fields, alone, repeated, fromTemplate: qualifyStats.repeated - before.repeated, numbersInMarkup: qualifyStats.numbersInMarkup - before.numbersInMarkup };
 }
 
 interface TableOptions {
@@ -56,6 +56,8 @@ describe('repeated rows', () => {
     result = verdictsBothWays();
     expect(result.repeated).toEqual(result.alone);
     expect(result.fromTemplate).toBeGreaterThan(result.fields.length * 0.9);
+    // Their line numbers are read where each name stands in its row's markup.
+    expect(result.numbersInMarkup).toBeGreaterThan(result.fields.length * 0.9);
     // The rows differ in their numbers: each line's modifiers keep their own slots and line.
     const slots = result.repeated.filter((q) => q.role === 'modifier').slice(-4).map((q) => q.slot);
     expect(slots).toEqual([1, 2, 3, 4]);
@@ -85,6 +87,9 @@ describe('repeated rows', () => {
     ['aria-labelledby naming other texts', ['<tr><td><input aria-labelledby="t1"></td></tr>', '<tr><td><input aria-labelledby="t2"></td></tr>'], { around: '<span id="t1">CPT</span><span id="t2">Units</span>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units'])],
     ['select options naming other modifiers', ['<tr><td><select><option>Q5</option><option>Q6</option><option>GA</option></select></td></tr>', '<tr><td><select><option>Q7</option><option>Q8</option><option>GA</option></select></td></tr>'], {}, (q) => expect(q.map((v) => v.role)).toEqual(['modifier', null])],
     ['rows holding a table of their own (each field\'s nearest row is the inner one)', ['<tr><td><table><tr><td>Units</td><td><input name="u1"></td></tr></table></td><td><input aria-label="CPT"></td></tr>', '<tr><td><table><tr><td>Units</td><td><input name="u2"></td></tr></table></td><td><input aria-label="CPT"></td></tr>'], { head: '<tr><th>Modifier</th><th>CPT</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['units', 'cpt', 'units', 'cpt'])],
+    ['a name also written as text in the row (its place in the markup is not sure)', ['<tr><td> name="line1cpt"</td><td><input name="line1cpt" aria-label="CPT"></td></tr>', '<tr><td> name="line2cpt"</td><td><input name="line2cpt" aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => v.nameLine)).toEqual([1, 2])],
+    ['a name the markup writes escaped', ['<tr><td><input name="a&amp;b1" aria-label="CPT"></td></tr>', '<tr><td><input name="a&amp;b2" aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => v.nameLine)).toEqual([1, 2])],
+    ['a slot in the aria-label and a line in the name', ['<tr><td><input name="line1mod" aria-label="Modifier 1"></td></tr>', '<tr><td><input name="line2mod" aria-label="Modifier 3"></td></tr>'], {}, (q) => expect(q.map((v) => [v.nameLine, v.slot])).toEqual([[1, 1], [2, 3]])],
     ['a line number that grows a digit', ['<tr><td><input name="line9cpt" aria-label="CPT"></td></tr>', '<tr><td><input name="line10cpt" aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => v.nameLine)).toEqual([9, 10])],
   ];
 
@@ -145,6 +150,7 @@ describe('repeated rows', () => {
     const fill = (text: string, numbers: { n: number; d: number; v: number }) =>
       text.replaceAll('{n}', String(numbers.n)).replaceAll('{d}', String(numbers.d)).replaceAll('{v}', String(numbers.v));
     let fromTemplate = 0;
+    let numbersInMarkup = 0;
     fc.assert(
       fc.property(tableArbitrary, ({ columns, rows, labelFor }) => {
         table(
@@ -160,11 +166,13 @@ describe('repeated rows', () => {
         });
         const result = verdictsBothWays();
         fromTemplate += result.fromTemplate;
+        numbersInMarkup += result.numbersInMarkup;
         expect(result.repeated).toEqual(result.alone);
       }),
       { numRuns: Math.max(100, Math.round(Number(process.env.FC_RUNS ?? 1000) / 20)) },
     );
     // Not vacuous: many of those fields were read from a template.
     expect(fromTemplate).toBeGreaterThan(20); // (typically 40–75 over 100 random tables)
+    expect(numbersInMarkup).toBeGreaterThan(5); // and some of those had their numbers read in the markup
   }, 120_000);
 });

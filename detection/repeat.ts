@@ -27,7 +27,6 @@ import { maskKey } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
 const POINTING_ATTRIBUTE = / (?:for|headers|aria-labelledby|form|list|colspan|aria-colindex|aria-colspan)="/;
-const DIRECT_FIELD = `:scope > :is(${FIELD_SELECTOR})`;
 /** Rows with more fields are layout, not a service line: not worth serializing. */
 const MAX_ROW_FIELDS = 64;
 /** Different row shapes kept per table section (a page whose rows all differ gains nothing). */
@@ -91,15 +90,20 @@ function placeIn(state: Row, index: number): RowPlace | null {
 function rowState(row: Element, memo: RepeatMemo): Row {
   const list = safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR);
   const fields: FieldElement[] = [];
-  for (let i = 0; i < list.length; i++) fields.push(list[i]!);
+  // None may sit right in the row (it would read the previous row as "the text to its left").
+  let direct = false;
+  for (let i = 0; i < list.length; i++) {
+    const field = list[i]!;
+    if (safeDom.parentNode(field) === row) direct = true;
+    fields.push(field);
+  }
   const state: Row = { row, fields, template: null, markup: '' };
   const section = safeDom.parentNode(row);
-  if (!section || fields.length > MAX_ROW_FIELDS) return state;
-  // Every field's nearest row must be this one (no nested table), and none may sit right in the
-  // row (it would read the previous row as "the text to its left").
-  if (safeDom.query(row, 'tr') || safeDom.query(row, DIRECT_FIELD)) return state;
+  if (direct || !section || fields.length > MAX_ROW_FIELDS) return state;
   const markup = row.outerHTML;
-  if (POINTING_ATTRIBUTE.test(markup)) return state;
+  // Every field's nearest row must be this one: no row inside (nor "<tr" written in a comment,
+  // a script or an attribute: such a row is only judged field by field, as one with a table).
+  if (markup.indexOf('<tr', 3) >= 0 || POINTING_ATTRIBUTE.test(markup)) return state;
   state.markup = markup;
   const masked = maskKey(markup);
   if (masked === null) return state;

@@ -12,8 +12,8 @@ import type { ManagedPolicy } from './policy';
 export const customProfilesItem = storage.defineItem<PayerProfile[]>('local:customProfiles', {
   fallback: [],
   version: 1,
-  // Version 2+ of the stored shape adds its migration here, e.g. `2: (v1) => v1.map(upgrade)`.
-  migrations: {},
+  // Version 2+ of the stored shape adds `migrations: { 2: (v1) => v1.map(upgrade) }` here. (None
+  // until then: with migrations given, every engine start reads the item's version from storage.)
 });
 
 /** At most this many custom profiles, and files of at most this size, are accepted. */

@@ -119,11 +119,12 @@ interface TemplateVerdict {
   slotFrom?: 'aria-label' | 'title' | 'placeholder' | 'name' | 'id' | 'same';
   /** For a slot read from an attribute: the digit run of its text that holds it. */
   slotRun?: number;
-  /** Where the values of those two attributes stand in the template row's markup (see repeat.ts), when found for sure. */
+  /**
+   * Where the values of those two attributes stand in the template row's markup, when found for
+   * sure: in a repeat's markup they stand at the same offsets (see repeat.ts).
+   */
   numbersAt?: ValueSpan;
   slotAt?: ValueSpan;
-  /** The template row's markup length: a repeat's markup has it too when its values stand at the same offsets. */
-  markupLength: number;
 }
 
 /** An attribute value's place in a row's markup: from `start` to `end`. */
@@ -184,7 +185,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     qualifyStats.repeated++;
     return verdict;
   }
-  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread', markupLength: place.markup.length };
+  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread' };
   template.verdict = judge(element, context, template, place.row);
   const { numbersFrom, slotFrom } = template;
   if (numbersFrom) template.numbersAt = valueSpan(place.markup, numbersFrom.attribute, element.getAttribute(numbersFrom.attribute));
@@ -222,8 +223,8 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     evidence: verdict.evidence,
   };
   const { numbersFrom, slotFrom, numbersAt, slotAt } = template;
-  // The numbers where they stand in the row's markup, else in the attribute read from the field.
-  const inMarkup = markup.length === template.markupLength;
+  // The numbers where they stand in the row's markup (while it is kept), else in the attribute read from the field.
+  const inMarkup = markup !== '';
   const numbersSpan = inMarkup ? numbersAt : undefined;
   const numbersText = numbersFrom && (numbersSpan ? markup : (element.getAttribute(numbersFrom.attribute) ?? ''));
   if (numbersSpan) qualifyStats.numbersInMarkup++;

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { noRawHtml } from './scripts/vite-no-raw-html';
+import { compileHints } from './scripts/vite-compile-hints';
 import { LANGUAGES, loadMessages } from './locales/messages';
 
 // The extension manifest and build. Host access is deliberately narrow: the demo portal
@@ -8,7 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   // CLAIMGUIDE_UNMINIFIED=1 keeps function names readable in CPU profiles.
-  vite: () => ({ plugins: [noRawHtml()], ...(process.env.CLAIMGUIDE_UNMINIFIED ? { build: { minify: false } } : {}) }),
+  vite: () => ({ plugins: [noRawHtml(), compileHints(['content-scripts/claim.js'])], ...(process.env.CLAIMGUIDE_UNMINIFIED ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

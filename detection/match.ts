@@ -165,6 +165,84 @@ export function maskKey(text: string): string | null {
 const ANY_DIGIT = /\d/g;
 let vocabularyRuns: RegExp | null | undefined;
 
+/**
+ * A text taken apart at its digit runs, so that other texts can be compared with it once masked
+ * without masking them (`alikeOnceMasked`): a row's masked copy is the largest allocation of a
+ * first scan (half a megabyte on a 500-line claim).
+ */
+export interface MaskShape {
+  length: number;
+  /** Start and end of each digit run, in order: [start0, end0, start1, end1, …]. */
+  runs: number[];
+  /** The text before the first run, between runs, and after the last (no digit in any). */
+  gaps: string[];
+  /** Each run as written when it is a vocabulary word (masking keeps it), else ''. */
+  kept: string[];
+}
+
+/** The shape of a text, or null when masking is not safe (see `maskKey`). */
+export function maskShapeOf(text: string): MaskShape | null {
+  if (!maskIsSafe()) return null;
+  const { vocabularyDigits } = compile();
+  const runs: number[] = [];
+  const gaps: string[] = [];
+  const kept: string[] = [];
+  let last = 0;
+  DIGIT_RUNS.lastIndex = 0;
+  for (let found = DIGIT_RUNS.exec(text); found; found = DIGIT_RUNS.exec(text)) {
+    const end = found.index + found[0].length;
+    gaps.push(text.slice(last, found.index));
+    runs.push(found.index, end);
+    kept.push(vocabularyDigits.has(found[0]) ? found[0] : '');
+    last = end;
+  }
+  DIGIT_RUNS.lastIndex = 0;
+  gaps.push(text.slice(last));
+  return { length: text.length, runs, gaps, kept };
+}
+
+/**
+ * True exactly when `maskKey(text) === maskKey(textOf(shape))`, read in place: the same length,
+ * the same text between the shape's digit runs, digits where it has them (so the same runs), and
+ * the same vocabulary words among those runs.
+ */
+export function alikeOnceMasked(text: string, shape: MaskShape): boolean {
+  if (text.length !== shape.length) return false;
+  const { runs, gaps, kept } = shape;
+  if (!text.startsWith(gaps[0]!, 0)) return false;
+  for (let run = 0; run < kept.length; run++) {
+    const start = runs[2 * run]!;
+    const end = runs[2 * run + 1]!;
+    if (!text.startsWith(gaps[run + 1]!, end)) return false;
+    const word = kept[run]!;
+    if (word) {
+      if (!text.startsWith(word, start)) return false;
+      continue;
+    }
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 48 || code > 57) return false;
+    }
+    if (isVocabularyRun(text, start, end)) return false;
+  }
+  return true;
+}
+
+/** Whether the digit run from `start` to `end` of `text` is a vocabulary word (no substring made). */
+function isVocabularyRun(text: string, start: number, end: number): boolean {
+  const words = (vocabularyByLength ??= groupByLength(compile().vocabularyDigits))[end - start];
+  if (!words) return false;
+  for (let i = 0; i < words.length; i++) if (text.startsWith(words[i]!, start)) return true;
+  return false;
+}
+let vocabularyByLength: (string[] | undefined)[] | undefined;
+
+function groupByLength(words: Iterable<string>): (string[] | undefined)[] {
+  const byLength: (string[] | undefined)[] = [];
+  for (const word of words) (byLength[word.length] ??= []).push(word);
+  return byLength;
+}
+
 /** Whole digit runs that are vocabulary words, or null when the vocabulary has none. */
 function vocabularyRunPattern(): RegExp | null {
   const digits = [...compile().vocabularyDigits].sort((a, b) => b.length - a.length);

@@ -2,7 +2,8 @@
  * Rows that repeat an earlier row. A 500-line claim is one table row written 500 times with other
  * line numbers; qualifying each of its 5,500 fields from scratch reads the same labels, headers and
  * words 500 times. Here a table row is compared with the earlier rows of its table section by its
- * markup with every digit masked: when it matches one (the template), each of its fields stands at
+ * markup with every digit masked (in place, against each template's markup taken apart at its digit
+ * runs: no masked copy is made): when it matches one (the template), each of its fields stands at
  * the same place as a field of the template, whose verdict `qualify.ts` adapts to the digits, value
  * and style of this one (see `verdictFromTemplate`), or computes afresh when it cannot.
  *
@@ -23,7 +24,7 @@
 
 import type { FieldElement } from './types';
 import { FIELD_SELECTOR, safeDom } from './dom';
-import { maskKey } from './match';
+import { alikeOnceMasked, maskShapeOf, type MaskShape } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
 const POINTING_ATTRIBUTE = / (?:for|headers|aria-labelledby|form|list|colspan|aria-colindex|aria-colspan)="/;
@@ -39,12 +40,14 @@ interface Row {
   template: Row | null;
   /** The row's markup while its fields are qualified (dropped at the next row: 500 rows' would be half a megabyte). */
   markup: string;
+  /** A template's markup taken apart at its digit runs, which later rows are compared with. */
+  shape: MaskShape | null;
 }
 
 export interface RepeatMemo {
   rows: Map<Element, Row>;
-  /** Per table section: template rows by masked markup. */
-  templates: Map<Node, Map<string, Row>>;
+  /** Per table section: its template rows, no two alike once masked. */
+  templates: Map<Node, Row[]>;
   /** The row of the field asked about last: fields come in document order, a row's one after another. */
   last: Row | null;
 }
@@ -97,23 +100,31 @@ function rowState(row: Element, memo: RepeatMemo): Row {
     if (safeDom.parentNode(field) === row) direct = true;
     fields.push(field);
   }
-  const state: Row = { row, fields, template: null, markup: '' };
+  const state: Row = { row, fields, template: null, markup: '', shape: null };
   const section = safeDom.parentNode(row);
   if (direct || !section || fields.length > MAX_ROW_FIELDS) return state;
   const markup = row.outerHTML;
+  let templates = memo.templates.get(section);
+  if (!templates) memo.templates.set(section, (templates = []));
+  // Compared in place with each template of the section: a row alike once masked repeats it (the
+  // same markup: the same fields, in the same order; and, as the template, no row inside and no
+  // pointing attribute, since neither check reads a digit).
+  for (let i = 0; i < templates.length; i++) {
+    const template = templates[i]!;
+    if (template.fields.length === fields.length && alikeOnceMasked(markup, template.shape!)) {
+      state.template = template;
+      state.markup = markup;
+      return state;
+    }
+  }
   // Every field's nearest row must be this one: no row inside (nor "<tr" written in a comment,
   // a script or an attribute: such a row is only judged field by field, as one with a table).
-  if (markup.indexOf('<tr', 3) >= 0 || POINTING_ATTRIBUTE.test(markup)) return state;
+  if (templates.length >= MAX_TEMPLATES || markup.indexOf('<tr', 3) >= 0 || POINTING_ATTRIBUTE.test(markup)) return state;
+  const shape = maskShapeOf(markup);
+  if (!shape) return state;
   state.markup = markup;
-  const masked = maskKey(markup);
-  if (masked === null) return state;
-  let templates = memo.templates.get(section);
-  if (!templates) memo.templates.set(section, (templates = new Map()));
-  const template = templates.get(masked);
-  if (template) state.template = template; // (the same markup: the same fields, in the same order)
-  else if (templates.size < MAX_TEMPLATES) {
-    state.template = state;
-    templates.set(masked, state);
-  }
+  state.shape = shape;
+  state.template = state;
+  templates.push(state);
   return state;
 }

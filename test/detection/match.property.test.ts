@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeMatch, maskDigits, maskKey, matchText } from '../../detection/match';
+import { alikeOnceMasked, computeMatch, maskDigits, maskKey, maskShapeOf, matchText } from '../../detection/match';
 
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
 /** Label-like text rich in numbers: the shape cache must never change a verdict. */
@@ -55,5 +55,33 @@ describe('maskKey', () => {
       { numRuns },
     );
     expect(alike).toBeGreaterThan(numRuns / 10); // not vacuous: many pairs are alike
+  });
+
+  it('is compared in place by alikeOnceMasked, exactly as the keys compare', () => {
+    const shape = (text: string) => maskShapeOf(text)!;
+    expect(alikeOnceMasked('<td size="10">line 4</td>', shape('<td size="10">line 3</td>'))).toBe(true);
+    expect(alikeOnceMasked('<td size="11">line 3</td>', shape('<td size="10">line 3</td>'))).toBe(false); // a vocabulary run changed
+    expect(alikeOnceMasked('<td size="10">line 3</td>', shape('<td size="11">line 3</td>'))).toBe(false); // …or became one
+    expect(alikeOnceMasked('ICD 10 code 77', shape('ICD 10 code 7'))).toBe(false);
+    expect(alikeOnceMasked('line 12 mod 3', shape('line 1 mod 23'))).toBe(false); // same length, runs elsewhere
+    expect(alikeOnceMasked('', shape(''))).toBe(true);
+    let alike = 0;
+    fc.assert(
+      fc.property(markup, fc.nat(10), fc.boolean(), (text, seed, swap) => {
+        const [template, row] = swap ? [renumbered(text, seed), text] : [text, renumbered(text, seed)];
+        const sameKey = maskKey(template) === maskKey(row);
+        if (sameKey) alike++;
+        expect(alikeOnceMasked(row, shape(template))).toBe(sameKey);
+      }),
+      { numRuns },
+    );
+    expect(alike).toBeGreaterThan(numRuns / 10);
+    // Unrelated texts too (different lengths, digits where the other has none).
+    fc.assert(
+      fc.property(markup, markup, (a, b) => {
+        expect(alikeOnceMasked(b, shape(a))).toBe(maskKey(a) === maskKey(b));
+      }),
+      { numRuns },
+    );
   });
 });

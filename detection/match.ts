@@ -146,26 +146,6 @@ function maskIsSafe(): boolean {
 let maskSafety: boolean | undefined;
 
 /**
- * A key that two texts share exactly when their `maskDigits` are equal: the text with every digit
- * written 0, then where each vocabulary digit run stands and what it is. Made with one plain
- * replace and one search, not a callback per digit run (a table row's markup holds dozens).
- * (Unambiguous: a vocabulary run is never all zeros, and a masked text holds no other digit.)
- */
-export function maskKey(text: string): string | null {
-  if (!maskIsSafe()) return null;
-  const plain = text.replace(ANY_DIGIT, '0');
-  const runs = (vocabularyRuns ??= vocabularyRunPattern());
-  if (!runs) return plain;
-  let kept = '';
-  runs.lastIndex = 0;
-  for (let found = runs.exec(text); found; found = runs.exec(text)) kept += `${found.index}=${found[0]};`;
-  return kept ? `${plain}\n${kept}` : plain;
-}
-
-const ANY_DIGIT = /\d/g;
-let vocabularyRuns: RegExp | null | undefined;
-
-/**
  * A text taken apart at its digit runs, so that other texts can be compared with it once masked
  * without masking them (`alikeOnceMasked`): a row's masked copy is the largest allocation of a
  * first scan (half a megabyte on a 500-line claim).
@@ -180,7 +160,7 @@ export interface MaskShape {
   kept: string[];
 }
 
-/** The shape of a text, or null when masking is not safe (see `maskKey`). */
+/** The shape of a text, or null when masking is not safe (see `maskDigits`). */
 export function maskShapeOf(text: string): MaskShape | null {
   if (!maskIsSafe()) return null;
   const { vocabularyDigits } = compile();
@@ -202,7 +182,7 @@ export function maskShapeOf(text: string): MaskShape | null {
 }
 
 /**
- * True exactly when `maskKey(text) === maskKey(textOf(shape))`, read in place: the same length,
+ * True exactly when `maskDigits(text) === maskDigits(textOf(shape))`, read in place: the same length,
  * the same text between the shape's digit runs, digits where it has them (so the same runs), and
  * the same vocabulary words among those runs.
  */
@@ -241,12 +221,6 @@ function groupByLength(words: Iterable<string>): (string[] | undefined)[] {
   const byLength: (string[] | undefined)[] = [];
   for (const word of words) (byLength[word.length] ??= []).push(word);
   return byLength;
-}
-
-/** Whole digit runs that are vocabulary words, or null when the vocabulary has none. */
-function vocabularyRunPattern(): RegExp | null {
-  const digits = [...compile().vocabularyDigits].sort((a, b) => b.length - a.length);
-  return digits.length ? new RegExp(`(?<!\\d)(?:${digits.join('|')})(?!\\d)`, 'g') : null;
 }
 
 /**

@@ -5,6 +5,8 @@ import { MAX_TEXT } from './text';
 export const UI_ATTRIBUTE = 'data-claimguide-ui';
 
 export const FIELD_SELECTOR = 'input, select, textarea';
+/** What holds one claim: each form (or role=form) is its own (see group.ts). */
+export const CLAIM_SCOPE = 'form, [role="form"]';
 
 /**
  * DOM reads through the prototypes' own accessors, for any element that may be a <form>.

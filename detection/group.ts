@@ -1,4 +1,4 @@
-import { composedParent, isShadowRoot, safeDom } from './dom';
+import { CLAIM_SCOPE, composedParent, isShadowRoot, safeDom } from './dom';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES, type DetectedClaim, type DetectedField, type FieldElement, type FieldRole, type FormType } from './types';
 
@@ -14,8 +14,6 @@ const SINGLE_PER_LINE: ReadonlySet<FieldRole> = new Set<FieldRole>(['cpt', 'unit
 /** Each role's index in FIELD_ROLES (per-line bookkeeping in typed arrays and bits). */
 const ROLE_INDEX = Object.fromEntries(FIELD_ROLES.map((role, index) => [role, index])) as Record<FieldRole, number>;
 const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units', 'charge', 'pos', 'modifier', 'dos', 'pointer'];
-
-const CLAIM_SCOPE = 'form, [role="form"]';
 
 /** The <form> (or role=form) holding a field, across shadow boundaries; null for none. */
 function scopeOf(element: Element): Element | null {
@@ -132,9 +130,19 @@ export function extendGrouping(
 /** Candidates by the form (or role=form) holding them, each list in the given order. */
 function byScope(candidates: readonly Candidate[]): Map<Element | null, Candidate[]> {
   const groups = new Map<Element | null, Candidate[]>();
+  // A row's fields come one after another, and share its scope (no scope stands between them and it).
+  let lastRow: Element | undefined;
+  let rowScope: Element | null = null;
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i]!;
-    const scope = scopeOf(candidate.element);
+    const { row } = candidate.q;
+    let scope: Element | null;
+    if (!row) scope = scopeOf(candidate.element);
+    else if (row === lastRow) scope = rowScope;
+    else {
+      lastRow = row;
+      scope = rowScope = scopeOf(row);
+    }
     const list = groups.get(scope);
     if (list) list.push(candidate);
     else groups.set(scope, [candidate]);
@@ -235,7 +243,7 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
     owner?.fields.push(candidate);
   }
 
-  grouping.claims = claimGroups.map((group) => assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole));
+  grouping.claims = claimGroups.map((group) => assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole, counts));
   return grouping;
 }
 
@@ -411,6 +419,7 @@ function assignLines(
   fields: Candidate[],
   lineContainerOf: Map<Candidate, Element>,
   anchorRole: FieldRole,
+  counts: ReadonlyMap<Element, number>,
 ): ClaimGrouping {
   const count = fields.length;
   const lineOf = new Int32Array(count).fill(NONE);
@@ -440,7 +449,9 @@ function assignLines(
     for (let i = 0; i < count; i++) {
       const field = fields[i]!;
       if (!isLineField(field)) continue;
-      const line = lineInside(field.element, container, lineOfContainer);
+      // A row holding at most one anchor has no line container inside it: the search starts there.
+      const { row } = field.q;
+      const line = lineInside(row && (counts.get(row) ?? 0) <= 1 ? row : field.element, container, lineOfContainer);
       if (field.q.role !== anchorRole) {
         others++;
         if (line !== undefined) othersInside++;

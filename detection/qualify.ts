@@ -1,6 +1,6 @@
 import { FIELD_ROLES, type FieldElement, type FieldRole } from './types';
 import { hasRole, matchText, slotInRun, slotRunOf, type TextMatch } from './match';
-import { FIELD_SELECTOR, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, textOf, isFieldElement } from './dom';
+import { CLAIM_SCOPE, FIELD_SELECTOR, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, textOf, isFieldElement } from './dom';
 import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
 import { digitRunReadings, MAX_TEXT, nameIndices, nameIndicesAs, type DigitRunReading } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
@@ -58,6 +58,12 @@ export interface Qualification {
   dependsOnIds: string[];
   /** What the verdict was made of; empty unless the scan context asks to explain. */
   evidence: Evidence[];
+  /**
+   * For a field with a role: the table row around it, when neither the row nor anything between
+   * the two is a claim scope (form, role=form). Grouping reads the field's scope and line from
+   * there: once per row.
+   */
+  row?: Element;
 }
 
 /** Per-scan memo: label[for] maps per tree and table header models. */
@@ -180,7 +186,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
   if (!place) return judge(element, context);
   if (place.counterpart) {
     const template = context.templates.get(place.counterpart);
-    const verdict = template && verdictFromTemplate(element, template, context, place.markup);
+    const verdict = template && verdictFromTemplate(element, template, context, place.markup, place.row);
     if (!verdict) return judge(element, context);
     qualifyStats.repeated++;
     return verdict;
@@ -199,7 +205,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
  * line and slot numbers, ids, value and computed style read. Null when one of those tells a
  * different story (then the field is judged on its own).
  */
-function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, context: ScanContext, markup: string): Qualification | null {
+function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, context: ScanContext, markup: string, row: Element): Qualification | null {
   const { verdict } = template;
   if (verdict === EMPTY) return EMPTY;
   if (!template.reusable || template.style === 'hidden') return null;
@@ -242,6 +248,8 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     if (slot !== undefined) result.slot = slot;
   }
   if (verdict.range !== undefined) result.range = verdict.range;
+  // (A repeated row holds no claim scope: see repeat.ts.)
+  if (verdict.role) result.row = row;
   return result;
 }
 
@@ -425,8 +433,13 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
   }
   if (result.range === undefined && headerRange !== undefined) result.range = headerRange;
   if (result.slot === undefined && indices.slot !== undefined) result.slot = indices.slot;
+  const around = safeDom.closest(element, ROW_OR_SCOPE);
+  if (around && safeDom.localName(around) === 'tr' && !safeDom.matches(around, CLAIM_SCOPE)) result.row = around;
   return result;
 }
+
+/** The nearest of a table row and a claim scope. */
+const ROW_OR_SCOPE = `tr, ${CLAIM_SCOPE}`;
 
 /** Where a repeat of the field reads its slot number, given the text (of `kind`, from `attribute`) the template read it from. */
 function slotSource(template: TemplateVerdict, kind: SourceKind, attribute: string, text: string): void {

@@ -13,7 +13,8 @@
  * that points elsewhere by id or shifts columns by a number (`for`, `headers`, `aria-labelledby`,
  * `form`, `list`, `colspan`, `aria-colindex`, `aria-colspan`): two such rows differ only where a digit
  * differs, and in what the markup does not show (values, computed style, labels elsewhere naming a
- * field's id), which `qualify.ts` reads for each field itself.
+ * field's id), which `qualify.ts` reads for each field itself. Nor do they hold a claim scope (a form,
+ * role=form): the row is where grouping finds each field's claim and line (`Qualification.row`).
  *
  * Masking writes each digit as one 0, so two such rows' markups also have the same length, and
  * every digit run at the same place: an attribute value of a field stands at the same offsets in
@@ -28,6 +29,8 @@ import { alikeOnceMasked, maskShapeOf, type MaskShape } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
 const POINTING_ATTRIBUTE = / (?:for|headers|aria-labelledby|form|list|colspan|aria-colindex|aria-colspan)="/;
+/** A claim scope (see CLAIM_SCOPE) written in a row's markup, the row's own tag included (cautious). */
+const SCOPE_IN_MARKUP = /<form[\s>\/]| role="form"/;
 /** Rows with more fields are layout, not a service line: not worth serializing. */
 const MAX_ROW_FIELDS = 64;
 /** Different row shapes kept per table section (a page whose rows all differ gains nothing). */
@@ -93,22 +96,16 @@ function placeIn(state: Row, index: number): RowPlace | null {
 function rowState(row: Element, memo: RepeatMemo): Row {
   const list = safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR);
   const fields: FieldElement[] = [];
-  // None may sit right in the row (it would read the previous row as "the text to its left").
-  let direct = false;
-  for (let i = 0; i < list.length; i++) {
-    const field = list[i]!;
-    if (safeDom.parentNode(field) === row) direct = true;
-    fields.push(field);
-  }
+  for (let i = 0; i < list.length; i++) fields.push(list[i]!);
   const state: Row = { row, fields, template: null, markup: '', shape: null };
   const section = safeDom.parentNode(row);
-  if (direct || !section || fields.length > MAX_ROW_FIELDS) return state;
+  if (!section || fields.length > MAX_ROW_FIELDS) return state;
   const markup = row.outerHTML;
   let templates = memo.templates.get(section);
   if (!templates) memo.templates.set(section, (templates = []));
   // Compared in place with each template of the section: a row alike once masked repeats it (the
-  // same markup: the same fields, in the same order; and, as the template, no row inside and no
-  // pointing attribute, since neither check reads a digit).
+  // same markup: the same fields, in the same places; and, as the template, no field right in the
+  // row, no row inside, no claim scope and no pointing attribute, since no such check reads a digit).
   for (let i = 0; i < templates.length; i++) {
     const template = templates[i]!;
     if (template.fields.length === fields.length && alikeOnceMasked(markup, template.shape!)) {
@@ -117,9 +114,11 @@ function rowState(row: Element, memo: RepeatMemo): Row {
       return state;
     }
   }
+  // No field may sit right in the row (it would read the previous row as "the text to its left").
+  for (let i = 0; i < fields.length; i++) if (safeDom.parentNode(fields[i]!) === row) return state;
   // Every field's nearest row must be this one: no row inside (nor "<tr" written in a comment,
   // a script or an attribute: such a row is only judged field by field, as one with a table).
-  if (templates.length >= MAX_TEMPLATES || markup.indexOf('<tr', 3) >= 0 || POINTING_ATTRIBUTE.test(markup)) return state;
+  if (templates.length >= MAX_TEMPLATES || markup.indexOf('<tr', 3) >= 0 || POINTING_ATTRIBUTE.test(markup) || SCOPE_IN_MARKUP.test(markup)) return state;
   const shape = maskShapeOf(markup);
   if (!shape) return state;
   state.markup = markup;

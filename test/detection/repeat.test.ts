@@ -62,6 +62,8 @@ describe('repeated rows', () => {
     const slots = result.repeated.filter((q) => q.role === 'modifier').slice(-4).map((q) => q.slot);
     expect(slots).toEqual([1, 2, 3, 4]);
     expect(result.repeated.filter((q) => q.role === 'cpt').at(-1)!.nameLine).toBe(499);
+    // Each field with a role knows its row (where grouping reads its claim and line).
+    result.repeated.forEach((q, i) => q.role && expect(q.row ?? null).toBe(result.fields[i]!.closest('tr')));
   }, 30_000); // 11,000 fields judged twice in happy-dom: about 3 s alone, longer beside the other test files
 
   // Rows alike but for a number (or for what markup does not show), where the number or the rest
@@ -91,6 +93,9 @@ describe('repeated rows', () => {
     ['a name the markup writes escaped', ['<tr><td><input name="a&amp;b1" aria-label="CPT"></td></tr>', '<tr><td><input name="a&amp;b2" aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => v.nameLine)).toEqual([1, 2])],
     ['a slot in the aria-label and a line in the name', ['<tr><td><input name="line1mod" aria-label="Modifier 1"></td></tr>', '<tr><td><input name="line2mod" aria-label="Modifier 3"></td></tr>'], {}, (q) => expect(q.map((v) => [v.nameLine, v.slot])).toEqual([[1, 1], [2, 3]])],
     ['a line number that grows a digit', ['<tr><td><input name="line9cpt" aria-label="CPT"></td></tr>', '<tr><td><input name="line10cpt" aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => v.nameLine)).toEqual([9, 10])],
+    // A claim scope inside a row, or a row that is one: the row is not where the field's scope is read.
+    ['a claim scope inside the rows', ['<tr><td><div role="form"><input aria-label="CPT"></div></td></tr>', '<tr><td><div role="form"><input aria-label="CPT"></div></td></tr>'], {}, (q) => expect(q.map((v) => [v.role, v.row])).toEqual([['cpt', undefined], ['cpt', undefined]])],
+    ['rows that are claim scopes', ['<tr role="form"><td><input aria-label="CPT"></td></tr>', '<tr role="form"><td><input aria-label="CPT"></td></tr>'], {}, (q) => expect(q.map((v) => [v.role, v.row])).toEqual([['cpt', undefined], ['cpt', undefined]])],
   ];
 
   it.each(cases)('judges the repeat for itself: %s', (_name, rows, options, check) => {

@@ -584,9 +584,9 @@ function outputOf(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int3
     }
     const line = lineOf[i]!;
     if (line === NONE) continue;
-    const detected: DetectedField = { element: field.element, role: field.q.role, line };
-    if (slotOf[i] !== NONE) detected.slot = slotOf[i];
-    out.push(detected);
+    // (Made whole, with or without a slot: adding it afterwards would give each such field a second object.)
+    const slot = slotOf[i]!;
+    out.push(slot === NONE ? { element: field.element, role: field.q.role, line } : { element: field.element, role: field.q.role, line, slot });
     sources.push(field);
   }
   return { fields: out, sources };

@@ -218,16 +218,6 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     if (valueKey(shapeEvidence(type, element.getAttribute('placeholder'), value)) !== template.valueKey) return null;
   }
   if (template.style === 'visible' && !isRenderedByStyle(element)) return null;
-  // Built like judge's verdicts (same properties in the same order), not spread from the template's.
-  const result: Qualification = {
-    role: verdict.role,
-    score: verdict.score,
-    weak: verdict.weak,
-    negative: verdict.negative,
-    professionalBox: verdict.professionalBox,
-    dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.length ? verdict.dependsOnIds.slice() : NO_IDS,
-    evidence: verdict.evidence,
-  };
   const { numbersFrom, slotFrom, numbersAt, slotAt } = template;
   // The numbers where they stand in the row's markup (while it is kept), else in the attribute read from the field.
   const inMarkup = markup !== '';
@@ -237,20 +227,27 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
   const indices =
     (numbersFrom && nameIndicesAs(numbersFrom.readings, numbersText!, numbersSpan?.start, numbersSpan?.end)) ??
     nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
-  if (indices.line !== undefined) result.nameLine = indices.line;
-  if (verdict.role) {
-    const slot =
-      slotFrom === 'same' ? verdict.slot
-      : slotFrom && slotFrom === numbersFrom?.attribute ? slotInRun(numbersText!, template.slotRun!, numbersSpan?.start, numbersSpan?.end)
-      : slotFrom && inMarkup && slotAt ? slotInRun(markup, template.slotRun!, slotAt.start, slotAt.end)
-      : slotFrom ? slotInRun(element.getAttribute(slotFrom) ?? '', template.slotRun!)
-      : indices.slot;
-    if (slot !== undefined) result.slot = slot;
-  }
-  if (verdict.range !== undefined) result.range = verdict.range;
-  // (A repeated row holds no claim scope: see repeat.ts.)
-  if (verdict.role) result.row = row;
-  return result;
+  const slot = !verdict.role ? undefined
+    : slotFrom === 'same' ? verdict.slot
+    : slotFrom && slotFrom === numbersFrom?.attribute ? slotInRun(numbersText!, template.slotRun!, numbersSpan?.start, numbersSpan?.end)
+    : slotFrom && inMarkup && slotAt ? slotInRun(markup, template.slotRun!, slotAt.start, slotAt.end)
+    : slotFrom ? slotInRun(element.getAttribute(slotFrom) ?? '', template.slotRun!)
+    : indices.slot;
+  // Built like judge's verdicts (every property, in the same order), not spread from the template's.
+  return {
+    role: verdict.role,
+    score: verdict.score,
+    weak: verdict.weak,
+    negative: verdict.negative,
+    professionalBox: verdict.professionalBox,
+    dependsOnIds: template.ownIdDependency ? [id, ...verdict.dependsOnIds.slice(1)] : verdict.dependsOnIds.length ? verdict.dependsOnIds.slice() : NO_IDS,
+    evidence: verdict.evidence,
+    slot,
+    range: verdict.range,
+    nameLine: indices.line,
+    // (A repeated row holds no claim scope: see repeat.ts.)
+    row: verdict.role ? row : undefined,
+  };
 }
 
 /**
@@ -350,11 +347,14 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
 
   const scores: Partial<Record<FieldRole, number>> = {};
   let anyOwnRole = false;
-  for (const { kind, match, scored } of seen) {
+  // (Indexed loops here and below: this runs cold, where each for-of step allocates.)
+  for (let s = 0; s < seen.length; s++) {
+    const { kind, match, scored } = seen[s]!;
     if (!scored) continue;
     const weight = SOURCE_WEIGHT[kind];
     negative += weight * match.negative;
-    for (const r of FIELD_ROLES) {
+    for (let k = 0; k < FIELD_ROLES.length; k++) {
+      const r = FIELD_ROLES[k]!;
       const strength = match.roles[r];
       if (strength) {
         scores[r] = (scores[r] ?? 0) + weight * strength;
@@ -370,7 +370,8 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
       const match = matchText(text);
       seen.push({ kind: 'context', text, match, scored: false });
       if (template && match.boxes.length) template.reusable = false;
-      for (const r of FIELD_ROLES) {
+      for (let k = 0; k < FIELD_ROLES.length; k++) {
+        const r = FIELD_ROLES[k]!;
         const strength = match.roles[r];
         if (strength) scores[r] = (scores[r] ?? 0) + SOURCE_WEIGHT.context * strength;
       }
@@ -379,7 +380,8 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
 
   let best: FieldRole | null = null;
   let score = 0;
-  for (const r of FIELD_ROLES) {
+  for (let k = 0; k < FIELD_ROLES.length; k++) {
+    const r = FIELD_ROLES[k]!;
     const s = scores[r] ?? 0;
     if (s > score) {
       best = r;
@@ -387,6 +389,7 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
     }
   }
 
+  // Every property from the start, absent ones undefined: one object shape for every verdict.
   const result: Qualification = {
     role: null,
     score,
@@ -395,6 +398,10 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
     professionalBox: seen.some(({ scored, match }) => scored && match.boxes.some((b) => PROFESSIONAL_BOXES.has(b))),
     dependsOnIds,
     evidence: context.explain ? seen.map(({ kind, text, match }) => ({ kind, text, roles: match.roles, negative: match.negative })) : NO_EVIDENCE,
+    slot: undefined,
+    range: undefined,
+    nameLine: undefined,
+    row: undefined,
   };
   // A template's name is tokenized once: its numbers are read by the readings its repeats use.
   const readings = template && (name || id) ? digitRunReadings(name || id) : null;
@@ -417,8 +424,10 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
 
   // Slot and range, from the most explicit source that states one.
   const order: SourceKind[] = ['aria-label', 'label', 'labelledby', 'header', 'placeholder', 'title', 'left', 'name'];
-  for (const kind of order) {
-    for (const { kind: k, match, scored, text } of seen) {
+  for (let o = 0; o < order.length; o++) {
+    const kind = order[o]!;
+    for (let s = 0; s < seen.length; s++) {
+      const { kind: k, match, scored, text } = seen[s]!;
       if (k !== kind || !scored) continue;
       if (match.slot !== undefined && result.slot === undefined) {
         result.slot = match.slot;

@@ -53,10 +53,12 @@ export interface RepeatMemo {
   templates: Map<Node, Row[]>;
   /** The row of the field asked about last: fields come in document order, a row's one after another. */
   last: Row | null;
+  /** The answer `rowPlaceOf` gives, rewritten on each call (one object, not one per field). */
+  place: RowPlace;
 }
 
 export function createRepeatMemo(): RepeatMemo {
-  return { rows: new Map(), templates: new Map(), last: null };
+  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' } };
 }
 
 /** Where a field stands among repeated rows. */
@@ -71,26 +73,32 @@ export interface RowPlace {
   markup: string;
 }
 
-/** The field's place in a repeated row, or null when its row takes no part (then qualify it alone). */
+/**
+ * The field's place in a repeated row, or null when its row takes no part (then qualify it alone).
+ * The answer is valid until the next call with the same memo.
+ */
 export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | null {
   const { last } = memo;
   const index = last ? last.fields.indexOf(element) : -1;
-  if (index >= 0) return placeIn(last!, index);
+  if (index >= 0) return placeIn(last!, index, memo.place);
   const row = safeDom.closest(element, 'tr');
   if (!row) return null;
   let state = memo.rows.get(row);
   if (!state) memo.rows.set(row, (state = rowState(row, memo)));
   if (last) last.markup = '';
   memo.last = state;
-  return placeIn(state, state.fields.indexOf(element));
+  return placeIn(state, state.fields.indexOf(element), memo.place);
 }
 
-function placeIn(state: Row, index: number): RowPlace | null {
+function placeIn(state: Row, index: number, place: RowPlace): RowPlace | null {
   const { template, row, markup } = state;
   if (!template || index < 0) return null;
-  if (template === state) return { row, counterpart: null, markup };
-  const counterpart = template.fields[index];
-  return counterpart ? { row, counterpart, markup } : null;
+  const counterpart = template === state ? null : template.fields[index];
+  if (counterpart === undefined) return null;
+  place.row = row;
+  place.counterpart = counterpart;
+  place.markup = markup;
+  return place;
 }
 
 function rowState(row: Element, memo: RepeatMemo): Row {

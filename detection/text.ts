@@ -135,7 +135,7 @@ export interface NameIndices {
  */
 export function nameIndices(input: string): NameIndices {
   const tokens = tokenizeName(input);
-  const numbers = new NumberReader();
+  const numbers = numberReader.reset();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (/^\d+$/.test(token.text)) numbers.read(readingOf(token, tokens[i - 1]?.text), Number(token.text));
@@ -165,6 +165,12 @@ class NumberReader {
   private explicitLine: number | undefined;
   private firstFree: number | undefined;
 
+  /** Ready to read another name (one reader serves every call: reading is never interrupted). */
+  reset(): this {
+    this.slot = this.explicitLine = this.firstFree = undefined;
+    return this;
+  }
+
   read(reading: DigitRunReading, value: number): void {
     if (reading === 'skip') return;
     if (reading === 'slot' && this.slot === undefined && value >= 1 && value <= 12) this.slot = value;
@@ -173,13 +179,11 @@ class NumberReader {
   }
 
   indices(): NameIndices {
-    const result: NameIndices = {};
-    if (this.slot !== undefined) result.slot = this.slot;
-    const line = this.explicitLine ?? this.firstFree;
-    if (line !== undefined) result.line = line;
-    return result;
+    // (Both properties always: one object shape, no property added later. Absent ones are undefined.)
+    return { line: this.explicitLine ?? this.firstFree, slot: this.slot };
   }
 }
+const numberReader = new NumberReader();
 
 /**
  * The reading of each digit run of a name, in order. It depends only on the words around the
@@ -205,7 +209,7 @@ export function digitRunReadings(input: string): DigitRunReading[] | null {
 export function nameIndicesAs(readings: readonly DigitRunReading[], input: string, start = 0, end = input.length): NameIndices | null {
   // Each run's value is read in place (called for every field of a repeated row); runs longer than
   // 5 digits read as 'skip', so their value, however large, does not matter.
-  const numbers = new NumberReader();
+  const numbers = numberReader.reset();
   let run = 0;
   for (let i = start; i < end; i++) {
     let code = input.charCodeAt(i);

@@ -87,8 +87,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   /** The latest grouping and its candidates in document order (what a new line is added to). */
   let grouping: Grouping | undefined;
   let candidates: Candidate[] = [];
-  let detected = new Set<Element>();
-  const snapshot = new Map<Element, string>();
+  /** Every detected field, with its value as last read (undefined until it is read). */
+  let snapshot = new Map<Element, string | undefined>();
   let fullInvalidate = false;
   /**
    * The context of the scan that qualified the current verdicts' repeated rows: a batch that only
@@ -458,10 +458,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       const next = extension.claims;
       const changed = next.length !== claims.length || next.some((claim, i) => claim !== claims[i]);
       claims = next;
-      for (const { element } of extension.appended) {
-        detected.add(element);
-        snapshot.set(element, readValue(element));
-      }
+      for (const { element } of extension.appended) snapshot.set(element, readValue(element));
       const typed = valuesDirty && readValues();
       valuesDirty = false;
       if (typed) emit(undefined, true);
@@ -476,26 +473,24 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (structureChanged || valuesChanged) emit(undefined, true);
   }
 
-  /** The claims of a full scan: the detected fields follow, and values of fields no longer detected are dropped. */
+  /** The claims of a full scan: the detected fields follow, keeping the values read of those detected before. */
   function setClaims(next: DetectedClaim[]): void {
     claims = next;
-    detected = new Set();
+    const before = snapshot;
+    snapshot = new Map();
     // (Indexed loops and forEach: run once on 5,500 fields, for-of in cold code allocates per step.)
     for (let c = 0; c < claims.length; c++) {
       const { fields } = claims[c]!;
-      for (let i = 0; i < fields.length; i++) detected.add(fields[i]!.element);
+      for (let i = 0; i < fields.length; i++) snapshot.set(fields[i]!.element, before.get(fields[i]!.element));
     }
-    snapshot.forEach((_value, element) => {
-      if (!detected.has(element)) snapshot.delete(element);
-    });
   }
 
   /** Reads every detected field's value into the snapshot; true when one differs from it. */
   function readValues(): boolean {
     let changed = false;
-    detected.forEach((element) => {
+    snapshot.forEach((last, element) => {
       const value = readValue(element as FieldElement);
-      if (snapshot.get(element) !== value) {
+      if (last !== value) {
         changed = true;
         snapshot.set(element, value);
       }
@@ -507,7 +502,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   function emit(change?: ClaimChange, valuesRead = false): void {
     valueScheduled = false;
     try {
-      opts.onChange(claims, change, valuesRead ? snapshot : undefined);
+      // (Once every value was just read, none is undefined.)
+      opts.onChange(claims, change, valuesRead ? (snapshot as FieldValues) : undefined);
     } catch (error) {
       report(error);
     }
@@ -580,7 +576,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       if (safeDom.nodeType(node as Node) === 1 && safeDom.hasAttribute(node as Element, UI_ATTRIBUTE)) return;
     }
     if (!target || !isFieldElement(target)) return;
-    if (detected.has(target)) {
+    if (snapshot.has(target)) {
       scheduleValue();
       return;
     }
@@ -605,7 +601,6 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
         pending.length = 0;
         roots.clear();
         pendingHosts.clear();
-        detected.clear();
         snapshot.clear();
       },
       { once: true },

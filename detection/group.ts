@@ -13,6 +13,10 @@ export interface Candidate {
 const SINGLE_PER_LINE: ReadonlySet<FieldRole> = new Set<FieldRole>(['cpt', 'units', 'pos', 'revenue', 'charge']);
 /** Each role's index in FIELD_ROLES (per-line bookkeeping in typed arrays and bits). */
 const ROLE_INDEX = Object.fromEntries(FIELD_ROLES.map((role, index) => [role, index])) as Record<FieldRole, number>;
+const bitOf = (role: FieldRole) => 1 << ROLE_INDEX[role];
+/** SINGLE_PER_LINE, and the roles that may come several to a line even when some are weak, as bits by role index. */
+const SINGLE_BITS = [...SINGLE_PER_LINE].reduce((bits, role) => bits | bitOf(role), 0);
+const SEVERAL_WEAK_BITS = bitOf('dos') | bitOf('modifier');
 const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units', 'charge', 'pos', 'modifier', 'dos', 'pointer'];
 
 /** The <form> (or role=form) holding a field, across shadow boundaries; null for none. */
@@ -521,50 +525,61 @@ function assignLines(
  */
 function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Array {
   const count = fields.length;
-  // Members of each line in document order (candidates usually come in it already).
-  const perLine: number[][] = [];
+  // (Typed arrays and bits, no per-line arrays or sets: a first marking runs this once over 5,500
+  // fields in cold code.) The fields in document order (candidates usually come in it already)…
   let inOrder = true;
   for (let i = 1; i < count && inOrder; i++) inOrder = fields[i - 1]!.order <= fields[i]!.order;
   const byOrder = inOrder ? null : Array.from({ length: count }, (_, i) => i).sort((a, b) => fields[a]!.order - fields[b]!.order);
+  // …then by line, each line's members kept in document order (a counting sort).
+  let lines = 0;
+  for (let i = 0; i < count; i++) if (lineOf[i]! >= lines) lines = lineOf[i]! + 1;
+  const start = new Int32Array(lines + 1);
+  for (let i = 0; i < count; i++) if (lineOf[i] !== NONE) start[lineOf[i]! + 1]!++;
+  for (let line = 0; line < lines; line++) start[line + 1]! += start[line]!;
+  const members = new Int32Array(start[lines]!);
+  const next = start.slice(0, lines);
   for (let k = 0; k < count; k++) {
     const i = byOrder ? byOrder[k]! : k;
     const line = lineOf[i]!;
-    if (line !== NONE) (perLine[line] ??= []).push(i);
+    if (line !== NONE) members[next[line]!++] = i;
   }
   const slotOf = new Int32Array(count).fill(NONE);
-  // Per line, reused: the kept field of each single-valued role (by role index), and the roles with strong evidence.
+  const roleOf = new Int32Array(count);
+  for (let i = 0; i < count; i++) roleOf[i] = ROLE_INDEX[fields[i]!.q.role];
+  // Per line, reused: the kept field of each single-valued role (by role index), and a line's modifiers and dates.
   const kept = new Int32Array(FIELD_ROLES.length);
-  const modifiers: number[] = [];
-  const dates: number[] = [];
-  for (const members of perLine) {
-    if (!members) continue;
+  const modifiers = new Int32Array(members.length);
+  const dates = new Int32Array(members.length);
+  for (let line = 0; line < lines; line++) {
+    const from = start[line]!;
+    const to = start[line + 1]!;
+    if (from === to) continue;
     // One pass: the strongest field of each single-valued role (the first of equals), and the roles with strong evidence.
     kept.fill(NONE);
     let strongRoles = 0;
-    for (let m = 0; m < members.length; m++) {
+    for (let m = from; m < to; m++) {
       const i = members[m]!;
-      const q = fields[i]!.q;
-      const role = ROLE_INDEX[q.role];
-      if (!q.weak) strongRoles |= 1 << role;
-      if (!SINGLE_PER_LINE.has(q.role)) continue;
-      const best = kept[role]!;
-      if (best === NONE || rank(fields[i]!) > rank(fields[best]!)) kept[role] = i;
+      const bit = 1 << roleOf[i]!;
+      if (!fields[i]!.q.weak) strongRoles |= bit;
+      if (!(SINGLE_BITS & bit)) continue;
+      const best = kept[roleOf[i]!]!;
+      if (best === NONE || rank(fields[i]!) > rank(fields[best]!)) kept[roleOf[i]!] = i;
     }
-    modifiers.length = 0;
-    dates.length = 0;
-    for (let m = 0; m < members.length; m++) {
+    let modifierCount = 0;
+    let dateCount = 0;
+    for (let m = from; m < to; m++) {
       const i = members[m]!;
       const q = fields[i]!.q;
-      const role = q.role;
-      if (SINGLE_PER_LINE.has(role) && kept[ROLE_INDEX[role]] !== i) lineOf[i] = NONE;
+      const bit = 1 << roleOf[i]!;
+      if (SINGLE_BITS & bit && kept[roleOf[i]!] !== i) lineOf[i] = NONE;
       // Weak evidence gives way to strong evidence for the same role (several dates and modifiers are normal).
-      else if (q.weak && strongRoles & (1 << ROLE_INDEX[role]) && role !== 'dos' && role !== 'modifier') lineOf[i] = NONE;
-      else if (role === 'modifier') modifiers.push(i);
-      else if (role === 'dos') dates.push(i);
-      else if (role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
+      else if (q.weak && strongRoles & bit && !(SEVERAL_WEAK_BITS & bit)) lineOf[i] = NONE;
+      else if (q.role === 'modifier') modifiers[modifierCount++] = i;
+      else if (q.role === 'dos') dates[dateCount++] = i;
+      else if (q.role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
     }
-    numberSlots(modifiers, slotOf, 1, (i) => fields[i]!.q.slot);
-    numberSlots(dates, slotOf, 0, (i) => fields[i]!.q.range);
+    numberSlots(modifiers, modifierCount, slotOf, 1, fields, 'slot');
+    numberSlots(dates, dateCount, slotOf, 0, fields, 'range');
   }
   return slotOf;
 }
@@ -596,39 +611,39 @@ function rank(candidate: Candidate): number {
   return (candidate.q.weak ? 0 : 10) + candidate.q.score;
 }
 
-/** Explicit slots first where they are free, then the rest in document order. */
-function numberSlots(members: readonly number[], slotOf: Int32Array, first: number, explicit: (i: number) => number | undefined): void {
-  if (members.length === 0) return;
-  const used = new SlotSet();
-  let rest: number[] | undefined;
-  for (let m = 0; m < members.length; m++) {
+/**
+ * Explicit slots first where they are free, then the rest in document order: the first `length`
+ * of `members`, their explicit slots in each one's verdict under `explicit`.
+ */
+function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], explicit: 'slot' | 'range'): void {
+  if (length === 0) return;
+  slotsInUse.bits = 0;
+  slotsInUse.beyond?.clear();
+  let rest = 0;
+  for (let m = 0; m < length; m++) {
     const i = members[m]!;
-    const slot = explicit(i);
-    if (slot !== undefined && !used.has(slot)) {
-      used.add(slot);
+    const slot = fields[i]!.q[explicit];
+    if (slot !== undefined && !slotInUse(slot)) {
+      useSlot(slot);
       slotOf[i] = slot;
-    } else (rest ??= []).push(i);
+    } else members[rest++] = i; // (the rest, in order, where the explicit ones were)
   }
-  if (!rest) return;
   let next = first;
-  for (let r = 0; r < rest.length; r++) {
-    while (used.has(next)) next++;
-    used.add(next);
-    slotOf[rest[r]!] = next;
+  for (let r = 0; r < rest; r++) {
+    while (slotInUse(next)) next++;
+    useSlot(next);
+    slotOf[members[r]!] = next;
   }
 }
 
-/** Slots in use on one line: bits for 0–30 (all a line has), a set beyond. */
-class SlotSet {
-  private bits = 0;
-  private beyond: Set<number> | undefined;
-  has(slot: number): boolean {
-    return slot >= 0 && slot < 31 ? (this.bits & (1 << slot)) !== 0 : (this.beyond?.has(slot) ?? false);
-  }
-  add(slot: number): void {
-    if (slot >= 0 && slot < 31) this.bits |= 1 << slot;
-    else (this.beyond ??= new Set()).add(slot);
-  }
+/** The slots one line's modifiers (or dates) use while numberSlots runs: bits for 0–30 (all a line has), a set beyond. */
+const slotsInUse: { bits: number; beyond: Set<number> | undefined } = { bits: 0, beyond: undefined };
+function slotInUse(slot: number): boolean {
+  return slot >= 0 && slot < 31 ? (slotsInUse.bits & (1 << slot)) !== 0 : (slotsInUse.beyond?.has(slot) ?? false);
+}
+function useSlot(slot: number): void {
+  if (slot >= 0 && slot < 31) slotsInUse.bits |= 1 << slot;
+  else (slotsInUse.beyond ??= new Set()).add(slot);
 }
 
 function formTypeFrom(roles: ReadonlySet<FieldRole>, professionalBox: boolean): FormType {

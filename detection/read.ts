@@ -22,16 +22,6 @@ export function readValue(element: FieldElement): string {
   }
 }
 
-/** One service line's values while they are read (modifiers and dates in field order, with their slots). */
-interface LineEntry {
-  line: RawServiceLine;
-  modifierSlots: number[];
-  modifierValues: string[];
-  pointers: string[];
-  dateSlots: number[];
-  dateValues: string[];
-}
-
 /**
  * Reads a detected claim's current values, without normalizing them (that is the rules'
  * `normalizeClaim`). Never throws: an unreadable field reads as "". `values`: the fields' values
@@ -39,96 +29,138 @@ interface LineEntry {
  */
 export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawClaim {
   const diagnosisCodes: string[] = [];
-  // Lines by index, and the indices in the order first seen (fields come line by line: usually sorted).
-  const entries = new Map<number, LineEntry>();
-  const indices: number[] = [];
-  let sorted = true;
-  let entry: LineEntry | undefined;
   const fields = claim?.fields ?? [];
-  // (Indexed loop, one line's entry kept between its fields: a first marking runs this once over 5,500 fields, cold.)
-  for (let i = 0; i < fields.length; i++) {
+  const count = fields.length;
+  // (Typed arrays and one reading pass: a first marking runs this once over 5,500 fields, cold;
+  // per line only the line and its modifiers are made.) Each line field's value and line, the
+  // lines numbered in the order first seen (fields come line by line: usually sorted).
+  const texts: string[] = new Array(count);
+  const lineOf = new Int32Array(count).fill(-1);
+  const lineIndices: number[] = [];
+  const numbered = new Map<number, number>();
+  let lastIndex: number | undefined;
+  let lastLine = -1;
+  for (let i = 0; i < count; i++) {
     const field = fields[i]!;
+    let value: string;
     try {
-      const value = values?.get(field.element) ?? readValue(field.element);
-      if (field.role === 'dx') {
-        diagnosisCodes.push(value);
-        continue;
+      value = values?.get(field.element) ?? readValue(field.element);
+    } catch {
+      continue; // one unreadable field never costs the claim
+    }
+    texts[i] = value;
+    if (field.role === 'dx') {
+      diagnosisCodes.push(value);
+      continue;
+    }
+    const index = field.line;
+    if (index === null || index === undefined) continue;
+    if (index !== lastIndex) {
+      let line = numbered.get(index);
+      if (line === undefined) {
+        numbered.set(index, (line = lineIndices.length));
+        lineIndices.push(index);
       }
-      const index = field.line;
-      if (index === null || index === undefined) continue;
-      if (entry?.line.index !== index) {
-        entry = entries.get(index);
-        if (!entry) {
-          entry = { line: { index, code: '', modifiers: [] }, modifierSlots: [], modifierValues: [], pointers: [], dateSlots: [], dateValues: [] };
-          entries.set(index, entry);
-          if (indices.length && index < indices[indices.length - 1]!) sorted = false;
-          indices.push(index);
-        }
-      }
+      lastIndex = index;
+      lastLine = line;
+    }
+    lineOf[i] = lastLine;
+  }
+  // Each line's fields, in field order (a counting sort), and the lines by index.
+  const lines = lineIndices.length;
+  const start = new Int32Array(lines + 1);
+  for (let i = 0; i < count; i++) if (lineOf[i]! >= 0) start[lineOf[i]! + 1]!++;
+  let widest = 0;
+  for (let line = 0; line < lines; line++) {
+    widest = Math.max(widest, start[line + 1]!);
+    start[line + 1]! += start[line]!;
+  }
+  const members = new Int32Array(start[lines]!);
+  const next = start.slice(0, lines);
+  for (let i = 0; i < count; i++) if (lineOf[i]! >= 0) members[next[lineOf[i]!]!++] = i;
+  const byIndex = lineIndices.map((_, line) => line);
+  if (!isAscending(lineIndices)) byIndex.sort((a, b) => lineIndices[a]! - lineIndices[b]!);
+  // Per line, reused: its modifier and date fields and their slots, its pointers.
+  const modifierAt = new Int32Array(widest);
+  const modifierSlots = new Int32Array(widest);
+  const dateAt = new Int32Array(widest);
+  const dateSlots = new Int32Array(widest);
+  const pointers: string[] = [];
+  const out: RawServiceLine[] = [];
+  for (let k = 0; k < lines; k++) {
+    const dense = byIndex[k]!;
+    const line: RawServiceLine = { index: lineIndices[dense]!, code: '', modifiers: [] };
+    let modifierCount = 0;
+    let dateCount = 0;
+    pointers.length = 0;
+    for (let m = start[dense]!; m < start[dense + 1]!; m++) {
+      const i = members[m]!;
+      const field = fields[i]!;
+      const value = texts[i]!;
       switch (field.role) {
         case 'cpt':
-          entry.line.code = entry.line.code ? `${entry.line.code} ${value}` : value;
+          line.code = line.code ? `${line.code} ${value}` : value;
           break;
         case 'modifier':
-          entry.modifierSlots.push(field.slot ?? 101 + i);
-          entry.modifierValues.push(value);
+          modifierAt[modifierCount] = i;
+          modifierSlots[modifierCount++] = field.slot ?? 101 + i;
           break;
         case 'units':
-          entry.line.units = value;
+          line.units = value;
           break;
         case 'dos':
-          entry.dateSlots.push(field.slot ?? entry.dateSlots.length);
-          entry.dateValues.push(value);
+          dateAt[dateCount] = i;
+          dateSlots[dateCount] = field.slot ?? dateCount;
+          dateCount++;
           break;
         case 'pos':
-          entry.line.placeOfService = value;
+          line.placeOfService = value;
           break;
         case 'pointer':
-          entry.pointers.push(value);
+          pointers.push(value);
           break;
         case 'revenue':
-          entry.line.revenueCode = value;
+          line.revenueCode = value;
           break;
         case 'charge':
-          entry.line.charge = value;
+          line.charge = value;
           break;
       }
-    } catch {
-      // One unreadable field never costs the claim.
     }
-  }
-  if (!sorted) indices.sort((a, b) => a - b);
-  const out: RawServiceLine[] = [];
-  for (let k = 0; k < indices.length; k++) {
-    const { line, modifierSlots, modifierValues, pointers, dateSlots, dateValues } = entries.get(indices[k]!)!;
-    line.modifiers = bySlot(modifierSlots, modifierValues);
+    const modifierOrder = bySlotOrder(modifierSlots, modifierCount);
+    for (let r = 0; r < modifierCount; r++) line.modifiers.push(texts[modifierAt[modifierOrder ? modifierOrder[r]! : r]!]!);
     if (pointers.length === 1) line.diagnosisPointers = pointers[0]!;
     else if (pointers.length > 1) line.diagnosisPointers = pointers.filter((p) => p.trim() !== '').join(',');
-    if (dateSlots.length) {
-      const dates = bySlotOrder(dateSlots);
-      const fromAt = dates.find((d) => dateSlots[d] === 0) ?? (dateSlots[dates[0]!] !== 1 ? dates[0] : undefined);
-      const toAt = dates.find((d) => dateSlots[d] === 1 && d !== fromAt) ?? dates.find((d) => d !== fromAt);
-      if (fromAt !== undefined) line.dateFrom = dateValues[fromAt];
-      if (toAt !== undefined) line.dateTo = dateValues[toAt];
+    if (dateCount) {
+      // From: the date in slot 0, else the first unless it is in slot 1; to: the one in slot 1, else the next other.
+      const order = bySlotOrder(dateSlots, dateCount);
+      const at = (r: number) => (order ? order[r]! : r);
+      let fromAt = -1;
+      for (let r = 0; r < dateCount && fromAt < 0; r++) if (dateSlots[at(r)] === 0) fromAt = at(r);
+      if (fromAt < 0 && dateSlots[at(0)] !== 1) fromAt = at(0);
+      let toAt = -1;
+      for (let r = 0; r < dateCount && toAt < 0; r++) if (dateSlots[at(r)] === 1 && at(r) !== fromAt) toAt = at(r);
+      for (let r = 0; r < dateCount && toAt < 0; r++) if (at(r) !== fromAt) toAt = at(r);
+      if (fromAt >= 0) line.dateFrom = texts[dateAt[fromAt]!];
+      if (toAt >= 0) line.dateTo = texts[dateAt[toAt]!];
     }
     out.push(line);
   }
   return { formType: claim?.formType ?? 'unknown', diagnosisCodes, lines: out };
 }
 
-/** True when no slot comes before a smaller one (fields usually are in slot order). */
-function inSlotOrder(slots: readonly number[]): boolean {
-  for (let i = 1; i < slots.length; i++) if (slots[i]! < slots[i - 1]!) return false;
+function isAscending(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i]! < numbers[i - 1]!) return false;
   return true;
 }
 
-/** The positions of `slots` ordered by slot, ties in field order (a stable sort, skipped when already in order). */
-function bySlotOrder(slots: readonly number[]): number[] {
-  const order = slots.map((_, i) => i);
-  return inSlotOrder(slots) ? order : order.sort((a, b) => slots[a]! - slots[b]! || a - b);
-}
-
-/** `values` ordered by their slots (see bySlotOrder). */
-function bySlot(slots: readonly number[], values: string[]): string[] {
-  return inSlotOrder(slots) ? values : bySlotOrder(slots).map((k) => values[k]!);
+/**
+ * The first `count` slots' positions ordered by slot, ties in field order (a stable sort); null
+ * when they are in that order already (fields usually are).
+ */
+function bySlotOrder(slots: Int32Array, count: number): number[] | null {
+  let ordered = true;
+  for (let i = 1; i < count && ordered; i++) ordered = slots[i]! >= slots[i - 1]!;
+  if (ordered) return null;
+  return Array.from({ length: count }, (_, i) => i).sort((a, b) => slots[a]! - slots[b]! || a - b);
 }

@@ -173,8 +173,10 @@ function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candida
 }
 
 function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | null, list: Candidate[]): ScopeGrouping {
-  const strongRoles = new Set<FieldRole>();
-  for (let i = 0; i < list.length; i++) if (!list[i]!.q.weak) strongRoles.add(list[i]!.q.role);
+  // (Gathered as bits first: one Set insertion per candidate costs more, cold, than the rest of this loop.)
+  let strongBits = 0;
+  for (let i = 0; i < list.length; i++) if (!list[i]!.q.weak) strongBits |= bitOf(list[i]!.q.role);
+  const strongRoles = new Set<FieldRole>(FIELD_ROLES.filter((role) => strongBits & bitOf(role)));
   const grouping: ScopeGrouping = { candidates: list, anchorRole: undefined, strongRoles, counts: new Map(), lists: [], claims: [] };
   if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return grouping;
   const anchorRole = LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role));
@@ -212,7 +214,7 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
   grouping.lists = [...groups.keys()];
 
   // Claim containers: each group of lines, widened while it holds no other group's anchors.
-  const claimGroups: Array<{ container: Element; anchors: Candidate[]; fields: Candidate[] }> = [];
+  const claimGroups: Array<{ container: Element; anchors: Candidate[]; fields: readonly Candidate[] }> = [];
   for (const [list, groupAnchors] of groups) {
     let container: Element | null = list;
     if (groups.size === 1) {
@@ -229,22 +231,28 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
   }
 
   // Every field to the claim whose container holds it; claim-level strays to the nearest claim before them.
-  const byContainer = new Map<Element, (typeof claimGroups)[number]>();
-  for (const group of claimGroups) byContainer.set(group.container, group);
-  for (let i = 0; i < list.length; i++) {
-    const candidate = list[i]!;
-    let owner: (typeof claimGroups)[number] | undefined;
-    if (claimGroups.length === 1) owner = claimGroups[0];
-    else {
-      for (let node: Element | null = candidate.element; node; node = composedParent(node)) {
-        owner = byContainer.get(node);
-        if (owner || node === scope) break;
-      }
-      if (!owner && candidate.q.role === 'dx' && !candidate.q.weak) {
-        owner = nearestBefore(claimGroups, candidate.order);
-      }
+  // (One claim: all of them, as listed.)
+  if (claimGroups.length === 1) claimGroups[0]!.fields = list;
+  else {
+    const fieldsIn = new Map<Element, Candidate[]>();
+    for (const group of claimGroups) {
+      const fields: Candidate[] = [];
+      group.fields = fields;
+      fieldsIn.set(group.container, fields);
     }
-    owner?.fields.push(candidate);
+    for (let i = 0; i < list.length; i++) {
+      const candidate = list[i]!;
+      let owned: Candidate[] | undefined;
+      for (let node: Element | null = candidate.element; node; node = composedParent(node)) {
+        owned = fieldsIn.get(node);
+        if (owned || node === scope) break;
+      }
+      if (!owned && candidate.q.role === 'dx' && !candidate.q.weak) {
+        const nearest = nearestBefore(claimGroups, candidate.order);
+        owned = nearest && fieldsIn.get(nearest.container);
+      }
+      owned?.push(candidate);
+    }
   }
 
   grouping.claims = claimGroups.map((group) => assignLines(group.container, group.anchors, group.fields, lineContainerOf, anchorRole, counts));
@@ -420,7 +428,7 @@ const NONE = -1;
 function assignLines(
   container: Element,
   anchors: Candidate[],
-  fields: Candidate[],
+  fields: readonly Candidate[],
   lineContainerOf: Map<Candidate, Element>,
   anchorRole: FieldRole,
   counts: ReadonlyMap<Element, number>,
@@ -578,8 +586,8 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
       else if (q.role === 'dos') dates[dateCount++] = i;
       else if (q.role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
     }
-    numberSlots(modifiers, modifierCount, slotOf, 1, fields, 'slot');
-    numberSlots(dates, dateCount, slotOf, 0, fields, 'range');
+    numberSlots(modifiers, modifierCount, slotOf, 1, fields, false);
+    numberSlots(dates, dateCount, slotOf, 0, fields, true);
   }
   return slotOf;
 }
@@ -613,16 +621,17 @@ function rank(candidate: Candidate): number {
 
 /**
  * Explicit slots first where they are free, then the rest in document order: the first `length`
- * of `members`, their explicit slots in each one's verdict under `explicit`.
+ * of `members`, their explicit slots in each one's verdict (modifier slots, or date ranges).
  */
-function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], explicit: 'slot' | 'range'): void {
+function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], ranges: boolean): void {
   if (length === 0) return;
   slotsInUse.bits = 0;
   slotsInUse.beyond?.clear();
   let rest = 0;
   for (let m = 0; m < length; m++) {
     const i = members[m]!;
-    const slot = fields[i]!.q[explicit];
+    const { q } = fields[i]!;
+    const slot = ranges ? q.range : q.slot;
     if (slot !== undefined && !slotInUse(slot)) {
       useSlot(slot);
       slotOf[i] = slot;

@@ -1,3 +1,4 @@
+import { groupByLine } from './by-line';
 import { CLAIM_SCOPE, composedParent, isShadowRoot, safeDom } from './dom';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES, type DetectedClaim, type DetectedField, type FieldElement, type FieldRole, type FormType } from './types';
@@ -538,19 +539,9 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
   let inOrder = true;
   for (let i = 1; i < count && inOrder; i++) inOrder = fields[i - 1]!.order <= fields[i]!.order;
   const byOrder = inOrder ? null : Array.from({ length: count }, (_, i) => i).sort((a, b) => fields[a]!.order - fields[b]!.order);
-  // …then by line, each line's members kept in document order (a counting sort).
-  let lines = 0;
-  for (let i = 0; i < count; i++) if (lineOf[i]! >= lines) lines = lineOf[i]! + 1;
-  const start = new Int32Array(lines + 1);
-  for (let i = 0; i < count; i++) if (lineOf[i] !== NONE) start[lineOf[i]! + 1]!++;
-  for (let line = 0; line < lines; line++) start[line + 1]! += start[line]!;
-  const members = new Int32Array(start[lines]!);
-  const next = start.slice(0, lines);
-  for (let k = 0; k < count; k++) {
-    const i = byOrder ? byOrder[k]! : k;
-    const line = lineOf[i]!;
-    if (line !== NONE) members[next[line]!++] = i;
-  }
+  // …then by line, each line's members kept in document order.
+  const { start, members } = groupByLine(lineOf, byOrder ?? undefined);
+  const lines = start.length - 1;
   const slotOf = new Int32Array(count).fill(NONE);
   const roleOf = new Int32Array(count);
   for (let i = 0; i < count; i++) roleOf[i] = ROLE_INDEX[fields[i]!.q.role];

@@ -1,4 +1,5 @@
 import type { RawClaim, RawServiceLine } from '../rules/claim';
+import { groupByLine } from './by-line';
 import type { DetectedClaim, FieldElement, FieldValues } from './types';
 
 /** Longest value handed to the rules; a field holding more is not a claim value anyway. */
@@ -66,18 +67,11 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
     }
     lineOf[i] = lastLine;
   }
-  // Each line's fields, in field order (a counting sort), and the lines by index.
+  // Each line's fields, in field order, and the lines by index.
   const lines = lineIndices.length;
-  const start = new Int32Array(lines + 1);
-  for (let i = 0; i < count; i++) if (lineOf[i]! >= 0) start[lineOf[i]! + 1]!++;
+  const { start, members } = groupByLine(lineOf);
   let widest = 0;
-  for (let line = 0; line < lines; line++) {
-    widest = Math.max(widest, start[line + 1]!);
-    start[line + 1]! += start[line]!;
-  }
-  const members = new Int32Array(start[lines]!);
-  const next = start.slice(0, lines);
-  for (let i = 0; i < count; i++) if (lineOf[i]! >= 0) members[next[lineOf[i]!]!++] = i;
+  for (let line = 0; line < lines; line++) widest = Math.max(widest, start[line + 1]! - start[line]!);
   const byIndex = lineIndices.map((_, line) => line);
   if (!isAscending(lineIndices)) byIndex.sort((a, b) => lineIndices[a]! - lineIndices[b]!);
   // Per line, reused: its modifier and date fields and their slots, its pointers.

@@ -11,12 +11,12 @@ export interface Candidate {
 }
 
 /** Roles a service line holds at most one of; the strongest field wins. */
-const SINGLE_PER_LINE: ReadonlySet<FieldRole> = new Set<FieldRole>(['cpt', 'units', 'pos', 'revenue', 'charge']);
+const SINGLE_PER_LINE: readonly FieldRole[] = ['cpt', 'units', 'pos', 'revenue', 'charge'];
 /** Each role's index in FIELD_ROLES (per-line bookkeeping in typed arrays and bits). */
 const ROLE_INDEX = Object.fromEntries(FIELD_ROLES.map((role, index) => [role, index])) as Record<FieldRole, number>;
 const bitOf = (role: FieldRole) => 1 << ROLE_INDEX[role];
 /** SINGLE_PER_LINE, and the roles that may come several to a line even when some are weak, as bits by role index. */
-const SINGLE_BITS = [...SINGLE_PER_LINE].reduce((bits, role) => bits | bitOf(role), 0);
+const SINGLE_BITS = SINGLE_PER_LINE.reduce((bits, role) => bits | bitOf(role), 0);
 const SEVERAL_WEAK_BITS = bitOf('dos') | bitOf('modifier');
 const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units', 'charge', 'pos', 'modifier', 'dos', 'pointer'];
 
@@ -216,8 +216,8 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
 
   // Claim containers: each group of lines, widened while it holds no other group's anchors.
   const claimGroups: Array<{ container: Element; anchors: Candidate[]; fields: readonly Candidate[] }> = [];
-  for (const [list, groupAnchors] of groups) {
-    let container: Element | null = list;
+  for (const [holder, groupAnchors] of groups) {
+    let container: Element | null = holder;
     if (groups.size === 1) {
       container = scope ?? topElement(root, groupAnchors[0]!.element);
     } else if (container) {
@@ -228,13 +228,12 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
     } else {
       container = scope ?? scopeTop(groupAnchors[0]!.element);
     }
-    claimGroups.push({ container: container!, anchors: groupAnchors, fields: [] });
+    claimGroups.push({ container: container!, anchors: groupAnchors, fields: list });
   }
 
   // Every field to the claim whose container holds it; claim-level strays to the nearest claim before them.
   // (One claim: all of them, as listed.)
-  if (claimGroups.length === 1) claimGroups[0]!.fields = list;
-  else {
+  if (claimGroups.length > 1) {
     const fieldsIn = new Map<Element, Candidate[]>();
     for (const group of claimGroups) {
       const fields: Candidate[] = [];

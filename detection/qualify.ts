@@ -442,7 +442,8 @@ function judge(element: FieldElement, context: ScanContext, template?: TemplateV
   }
   if (result.range === undefined && headerRange !== undefined) result.range = headerRange;
   if (result.slot === undefined && indices.slot !== undefined) result.slot = indices.slot;
-  const around = safeDom.closest(element, ROW_OR_SCOPE);
+  // (A template's row is known: it need not be looked up again.)
+  const around = row ?? safeDom.closest(element, ROW_OR_SCOPE);
   if (around && safeDom.localName(around) === 'tr' && !safeDom.matches(around, CLAIM_SCOPE)) result.row = around;
   return result;
 }

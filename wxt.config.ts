@@ -29,9 +29,10 @@ export default defineConfig({
             gecko: {
               id: 'claimguide@claimguide.example',
               // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -4,7 +4,7 @@ import { describeFix } from '../components/FindingList';
 import { setDescriptorPack } from '../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../settings/descriptor-pack';
 import type { Finding, PayerProfile } from '../rules';
-import { parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
+import { frameStateMessage, parseMessage, ToContentMessageSchema, type FrameState } from '../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../settings/items';
 import { customProfilesItem } from '../settings/profiles';
 import { policySnapshotItem } from '../settings/policy';
@@ -85,7 +85,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     const serialized = JSON.stringify(state);
     if (serialized === lastSent) return;
     lastSent = serialized;
-    browser.runtime.sendMessage({ type: 'frame-state', state }).catch(() => {
+    browser.runtime.sendMessage(frameStateMessage(serialized)).catch(() => {
       // no listener (service worker starting): the panel asks again when it connects
     });
   };

@@ -7,6 +7,7 @@ import { readEngineSettings, type EngineSettings } from '../settings/engine-sett
 import { reconcileSites } from '../settings/sites';
 import {
   ContentMessageSchema,
+  frameStateIn,
   FromPanelMessageSchema,
   LoadEngineRequestSchema,
   PANEL_PORT_NAME,
@@ -115,8 +116,9 @@ export default defineBackground(() => {
       return loadEngine(tabId, sender.frameId ?? 0);
     }
     const parsed = parseMessage(ContentMessageSchema, message);
-    if (!parsed || tabId === undefined) return undefined;
-    registry.update(tabId, sender.frameId ?? 0, parsed.state);
+    const state = parsed && frameStateIn(parsed);
+    if (!state || tabId === undefined) return undefined;
+    registry.update(tabId, sender.frameId ?? 0, state);
     pushToPanels(tabId);
     void updateBadge(tabId);
     for (const [port, watchState] of panels) {

@@ -34,9 +34,27 @@ export const FrameStateSchema = z.object({
 });
 export type FrameState = z.infer<typeof FrameStateSchema>;
 
-/** Content script → background. */
-export const ContentMessageSchema = z.object({ type: z.literal('frame-state'), state: FrameStateSchema });
+/**
+ * Content script → background: the frame's state as its JSON text (`frameStateMessage`). The
+ * engine has just written that text to tell whether the state changed; handed over as one string,
+ * it is not converted again, field by field, into the browser's message format (for a 500-line
+ * claim that conversion took longer, on the page's main thread, than building the text).
+ */
+export const ContentMessageSchema = z.object({ type: z.literal('frame-state'), state: z.string() });
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+export const frameStateMessage = (json: string): ContentMessage => ({ type: 'frame-state', state: json });
+
+/** The state a frame-state message carries; undefined when its text is not a valid frame state. */
+export function frameStateIn(message: ContentMessage): FrameState | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(message.state);
+  } catch {
+    return undefined;
+  }
+  return parseMessage(FrameStateSchema, value);
+}
 
 /** Sensor → background: this frame has a claim (or a described code under the pointer); load the engine into it. */
 export const LoadEngineRequestSchema = z.object({ type: z.literal('load-engine') });

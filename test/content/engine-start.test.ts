@@ -22,8 +22,8 @@ beforeEach(() => {
   reported = [];
   engineAnswer = undefined;
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-    const { type, state } = message as { type: string; state?: { profileId: string } };
-    if (type === 'frame-state') reported.push(state!.profileId);
+    const { type, state } = message as { type: string; state?: string };
+    if (type === 'frame-state') reported.push((JSON.parse(state!) as { profileId: string }).profileId);
     return type === 'load-engine' ? engineAnswer : true;
   });
 });

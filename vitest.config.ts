@@ -13,6 +13,9 @@ export default defineConfig({
           setupFiles: ['test/setup.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          // CI runs the property tests at 10,000 cases: several take ~4 s on a slow 2-core machine,
+          // too close to vitest's default of 5 s. A test that hangs still fails.
+          testTimeout: 30_000,
         },
       },
       {

@@ -73,6 +73,20 @@ interface TraceEvent {
   tid: number;
 }
 
+/** Chromium's timeline of the page while `action` runs (with the user timing marks). */
+async function traceWhile(page: Page, categories: string[], action: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing', ...categories] }, transferMode: 'ReportEvents' });
+  await action();
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  return events;
+}
+
 /** The page's own rendering steps, as Chromium's timeline names them. */
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
 /** Script running: a rendering step inside one was forced by that script (in this window, ours). */
@@ -135,19 +149,14 @@ async function firstMarking(page: Page): Promise<{ marked: number; pageRendering
       performance.mark('claimguide-bench-dcl');
     });
   });
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
-  const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] }, transferMode: 'ReportEvents' });
-  // Waiting through a console message, not page.waitForFunction: that would compile Playwright's
-  // injected script in the page (6–8 ms) and poll it each frame, inside the window measured.
-  const marked = page.waitForEvent('console', { predicate: (message) => message.text().startsWith('claimguide-bench-marked '), timeout: 30_000 });
-  await page.goto(`${session.portal}${BIG}`);
-  const markedAt = Number((await marked).text().split(' ')[1]);
-  await cdp.send('Tracing.end');
-  await traced;
-  await cdp.detach();
+  let markedAt = 0;
+  const events = await traceWhile(page, ['devtools.timeline', 'toplevel'], async () => {
+    // Waiting through a console message, not page.waitForFunction: that would compile Playwright's
+    // injected script in the page (6–8 ms) and poll it each frame, inside the window measured.
+    const marked = page.waitForEvent('console', { predicate: (message) => message.text().startsWith('claimguide-bench-marked '), timeout: 30_000 });
+    await page.goto(`${session.portal}${BIG}`);
+    markedAt = Number((await marked).text().split(' ')[1]);
+  });
   const from = events.find((e) => e.name === 'claimguide-bench-dcl');
   const to = events.find((e) => e.name === 'claimguide-bench-marked');
   if (!from || !to) throw new Error('The timeline of the load lacks the DOMContentLoaded or the marked point.');
@@ -242,19 +251,13 @@ async function remarkScriptTimes(page: Page): Promise<{ marked: number[]; quiet:
   const marked: number[] = [];
   const quiet: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const cdp = await page.context().newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
-    const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
-    await watchNextRow(page);
-    const announced = page.waitForEvent('console', { predicate: (message) => message.text() === 'claimguide-bench-row', timeout: 10_000 });
-    await page.click('#add-line');
-    await announced;
-    await page.waitForTimeout(300); // the panel's report is sent 120 ms after a change
-    await cdp.send('Tracing.end');
-    await traced;
-    await cdp.detach();
+    const events = await traceWhile(page, ['devtools.timeline'], async () => {
+      await watchNextRow(page);
+      const announced = page.waitForEvent('console', { predicate: (message) => message.text() === 'claimguide-bench-row', timeout: 10_000 });
+      await page.click('#add-line');
+      await announced;
+      await page.waitForTimeout(300); // the panel's report is sent 120 ms after a change
+    });
     const from = events.find((e) => e.name === 'claimguide-bench-click');
     const to = events.find((e) => e.name === 'claimguide-bench-row-marked');
     if (!from || !to) throw new Error('The timeline of the click lacks its start or the mark of the new line.');

@@ -37,8 +37,8 @@ export type FrameState = z.infer<typeof FrameStateSchema>;
 /**
  * Content script → background: the frame's state as its JSON text (`frameStateMessage`). The
  * engine has just written that text to tell whether the state changed; handed over as one string,
- * it is not converted again, field by field, into the browser's message format (for a 500-line
- * claim that conversion took longer, on the page's main thread, than building the text).
+ * it is not converted again, field by field, into the browser's message format on the page's main
+ * thread (profiled on a 500-line claim: the native send took 1.27 ms with the object, 0.97 with the text).
  */
 export const ContentMessageSchema = z.object({ type: z.literal('frame-state'), state: z.string() });
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;

@@ -71,6 +71,20 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/** True when `e` lies within `outer` on the timeline (and is not `outer`). */
+const isInside = (e: TraceEvent, outer: TraceEvent) => outer !== e && outer.ts <= e.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
+
+/** The events that no other of them holds. */
+const outermost = (events: readonly TraceEvent[]) => events.filter((e) => !events.some((other) => isInside(e, other)));
+
+/** Milliseconds of the events' durations that fall between two timeline points. */
+function msBetween(events: readonly TraceEvent[], from: number, to: number): number {
+  let total = 0;
+  for (const e of events) total += Math.max(0, Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from));
+  return total / 1000;
 }
 
 /** Chromium's timeline of the page while `action` runs (with the user timing marks). */
@@ -101,12 +115,8 @@ const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'EventDis
 function pageRenderingIn(events: readonly TraceEvent[], from: TraceEvent, to: TraceEvent): number {
   const thread = events.filter((e) => e.ph === 'X' && e.pid === from.pid && e.tid === from.tid && e.dur !== undefined);
   const scripts = thread.filter((e) => SCRIPT.has(e.name));
-  const inside = (e: TraceEvent, outer: TraceEvent) => outer !== e && outer.ts <= e.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
-  const steps = thread.filter((e) => RENDERING.has(e.name) && !scripts.some((script) => inside(e, script)));
-  const outermost = steps.filter((e) => !steps.some((other) => inside(e, other)));
-  let total = 0;
-  for (const e of outermost) total += Math.max(0, Math.min(e.ts + e.dur!, to.ts) - Math.max(e.ts, from.ts));
-  return total / 1000;
+  const steps = thread.filter((e) => RENDERING.has(e.name) && !scripts.some((script) => isInside(e, script)));
+  return msBetween(outermost(steps), from.ts, to.ts);
 }
 
 /**
@@ -228,17 +238,11 @@ async function watchNextRow(page: Page): Promise<void> {
  * everything they cause inside them (the attribute writes, a layout or a garbage collection they
  * force). The page's own rendering and Playwright's scripts are not in them.
  */
-function ourCallbacksIn(events: readonly (TraceEvent & { args?: { data?: { url?: string } } })[], from: TraceEvent, to: number, ours: string): number {
+function ourCallbacksIn(events: readonly TraceEvent[], from: TraceEvent, to: number, ours: string): number {
   const calls = events.filter(
     (e) => e.name === 'FunctionCall' && e.pid === from.pid && e.tid === from.tid && e.dur !== undefined && (e.args?.data?.url ?? '').startsWith(ours),
   );
-  const inside = (e: TraceEvent, outer: TraceEvent) => outer !== e && outer.ts <= e.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
-  let total = 0;
-  for (const call of calls) {
-    if (calls.some((outer) => inside(call, outer))) continue;
-    total += Math.max(0, Math.min(call.ts + call.dur!, to) - Math.max(call.ts, from.ts));
-  }
-  return total / 1000;
+  return msBetween(outermost(calls), from.ts, to);
 }
 
 /**

@@ -143,8 +143,9 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
   return { formType: claim?.formType ?? 'unknown', diagnosisCodes, lines: out };
 }
 
-function isAscending(numbers: readonly number[]): boolean {
-  for (let i = 1; i < numbers.length; i++) if (numbers[i]! < numbers[i - 1]!) return false;
+/** True when no one of the first `count` numbers is smaller than the one before it. */
+function isAscending(numbers: ArrayLike<number>, count = numbers.length): boolean {
+  for (let i = 1; i < count; i++) if (numbers[i]! < numbers[i - 1]!) return false;
   return true;
 }
 
@@ -153,8 +154,6 @@ function isAscending(numbers: readonly number[]): boolean {
  * when they are in that order already (fields usually are).
  */
 function bySlotOrder(slots: Int32Array, count: number): number[] | null {
-  let ordered = true;
-  for (let i = 1; i < count && ordered; i++) ordered = slots[i]! >= slots[i - 1]!;
-  if (ordered) return null;
+  if (isAscending(slots, count)) return null;
   return Array.from({ length: count }, (_, i) => i).sort((a, b) => slots[a]! - slots[b]! || a - b);
 }

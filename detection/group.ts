@@ -325,6 +325,8 @@ function appendLines(
     if (line !== undefined) {
       if (line < firstNewLine) return undefined; // a field added to an existing line: that line is regrouped
       lineOf[i] = line;
+    } else if (!field.q.weak && CLAIM_WIDE_BITS & bitOf(field.q.role)) {
+      return undefined; // it may hold a value for the whole claim: the claim is regrouped
     }
   }
   if (!structureTellsLines(others, othersInside)) return undefined;
@@ -509,7 +511,9 @@ function assignLines(
   }
 
   const slotOf = resolveLines(fields, lineOf);
-  const { fields: out, sources } = outputOf(fields, lineOf, slotOf);
+  const claimWide = new Uint8Array(count);
+  claimWideFields(fields, lineOf, slotOf, claimWide);
+  const { fields: out, sources } = outputOf(fields, lineOf, slotOf, claimWide);
   const roles = new Set<FieldRole>();
   for (let i = 0; i < out.length; i++) roles.add(out[i]!.role);
   const professionalBox = fields.some((c) => c.q.professionalBox);
@@ -573,6 +577,7 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
       // Weak evidence gives way to strong evidence for the same role (several dates and modifiers are normal).
       else if (q.weak && strongRoles & bit && !(SEVERAL_WEAK_BITS & bit)) lineOf[i] = NONE;
       else if (q.role === 'modifier') modifiers[modifierCount++] = i;
+      else if (q.role === 'dos' && q.part) slotOf[i] = q.range ?? partsBefore(members, from, m, fields, q.part);
       else if (q.role === 'dos') dates[dateCount++] = i;
       else if (q.role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
     }
@@ -582,8 +587,63 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
   return slotOf;
 }
 
+/**
+ * For a date box holding one part of a date, with no from/to word: how many boxes of the same part
+ * come before it on its line (the first "MM" is the start date's, the second the end date's).
+ */
+function partsBefore(members: Int32Array, from: number, at: number, fields: readonly Candidate[], part: NonNullable<Candidate['q']['part']>): number {
+  let before = 0;
+  for (let m = from; m < at; m++) {
+    const q = fields[members[m]!]!.q;
+    if (q.role === 'dos' && q.part === part && q.range === undefined) before++;
+  }
+  return Math.min(before, 1);
+}
+
+/** Roles one field may hold for a whole claim: an encounter date, a place of service. */
+const CLAIM_WIDE_BITS = bitOf('dos') | bitOf('pos');
+
+/**
+ * Fields that hold one value for every line of the claim: strong dates of service or places of
+ * service outside every line, on a claim whose lines have none of their own (at most one place of
+ * service, and one date range: two dates, or two sets of month/day/year boxes). Marks them in
+ * `claimWide` and numbers their slots; leaves everything else as it is.
+ */
+function claimWideFields(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array, claimWide: Uint8Array): void {
+  let lineRoles = 0;
+  let lines = 0;
+  for (let i = 0; i < fields.length; i++) {
+    if (lineOf[i] === NONE) continue;
+    lineRoles |= bitOf(fields[i]!.q.role);
+    lines++;
+  }
+  if (lines === 0) return;
+  for (const role of ['dos', 'pos'] as const) {
+    if (lineRoles & bitOf(role)) continue;
+    const outside: number[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const { q } = fields[i]!;
+      if (q.role === role && !q.weak && lineOf[i] === NONE) outside.push(i);
+    }
+    const limit = role === 'pos' ? 1 : outside.some((i) => fields[i]!.q.part) ? 6 : 2;
+    if (outside.length === 0 || outside.length > limit) continue;
+    const members = Int32Array.from(outside);
+    if (role === 'dos') {
+      const whole = new Int32Array(members.length);
+      let count = 0;
+      for (let m = 0; m < members.length; m++) {
+        const q = fields[members[m]!]!.q;
+        if (q.part) slotOf[members[m]!] = q.range ?? partsBefore(members, 0, m, fields, q.part);
+        else whole[count++] = members[m]!;
+      }
+      numberSlots(whole, count, slotOf, 0, fields, true);
+    }
+    for (const i of outside) claimWide[i] = 1;
+  }
+}
+
 /** The detected fields, in the candidates' order: strong claim-level ones, and line fields with a line. */
-function outputOf(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array): { fields: DetectedField[]; sources: Candidate[] } {
+function outputOf(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array, claimWide?: Uint8Array): { fields: DetectedField[]; sources: Candidate[] } {
   const out: DetectedField[] = [];
   const sources: Candidate[] = [];
   for (let i = 0; i < fields.length; i++) {
@@ -596,10 +656,16 @@ function outputOf(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int3
       continue;
     }
     const line = lineOf[i]!;
-    if (line === NONE) continue;
+    if (line === NONE && !claimWide?.[i]) continue;
     // (Made whole, with or without a slot: adding it afterwards would give each such field a second object.)
     const slot = slotOf[i]!;
-    out.push(slot === NONE ? { element: field.element, role: field.q.role, line } : { element: field.element, role: field.q.role, line, slot });
+    const { role, part } = field.q;
+    const lineOrClaim = line === NONE ? null : line;
+    out.push(
+      part ? { element: field.element, role, line: lineOrClaim, slot, part }
+      : slot === NONE ? { element: field.element, role, line: lineOrClaim }
+      : { element: field.element, role, line: lineOrClaim, slot },
+    );
     sources.push(field);
   }
   return { fields: out, sources };

@@ -1,6 +1,6 @@
 import type { RawClaim, RawServiceLine } from '../rules/claim';
 import { groupByLine } from './by-line';
-import type { DetectedClaim, FieldElement, FieldValues } from './types';
+import type { DatePart, DetectedClaim, DetectedField, FieldElement, FieldValues } from './types';
 
 /** Longest value handed to the rules; a field holding more is not a claim value anyway. */
 const MAX_VALUE = 10_000;
@@ -31,6 +31,7 @@ export function readValue(element: FieldElement): string {
 export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawClaim {
   const diagnosisCodes: string[] = [];
   const fields = claim?.fields ?? [];
+  let claimWide: DetectedField[] | undefined;
   const count = fields.length;
   // (Typed arrays and one reading pass: a first marking runs this once over 5,500 fields, cold;
   // per line only the line and its modifiers are made.) Each line field's value and line, the
@@ -55,7 +56,10 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
       continue;
     }
     const index = field.line;
-    if (index === null || index === undefined) continue;
+    if (index === null || index === undefined) {
+      if (field.role === 'dos' || field.role === 'pos') (claimWide ??= []).push(field); // one value for every line
+      continue;
+    }
     if (index !== lastIndex) {
       let line = numbered.get(index);
       if (line === undefined) {
@@ -86,6 +90,7 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
     const line: RawServiceLine = { index: lineIndices[dense]!, code: '', modifiers: [] };
     let modifierCount = 0;
     let dateCount = 0;
+    let dateParts: DatePartValue[] | undefined;
     pointers.length = 0;
     for (let m = start[dense]!; m < start[dense + 1]!; m++) {
       const i = members[m]!;
@@ -103,6 +108,10 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
           line.units = value;
           break;
         case 'dos':
+          if (field.part) {
+            (dateParts ??= []).push({ part: field.part, slot: field.slot ?? 0, value });
+            break;
+          }
           dateAt[dateCount] = i;
           dateSlots[dateCount] = field.slot ?? dateCount;
           dateCount++;
@@ -138,8 +147,10 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
       if (fromAt >= 0) line.dateFrom = texts[dateAt[fromAt]!];
       if (toAt >= 0) line.dateTo = texts[dateAt[toAt]!];
     }
+    if (dateParts) setDatesFromParts(line, dateParts);
     out.push(line);
   }
+  if (claimWide) applyClaimWide(out, claimWide, values);
   return { formType: claim?.formType ?? 'unknown', diagnosisCodes, lines: out };
 }
 
@@ -156,4 +167,65 @@ function isAscending(numbers: ArrayLike<number>, count = numbers.length): boolea
 function bySlotOrder(slots: Int32Array, count: number): number[] | null {
   if (isAscending(slots, count)) return null;
   return Array.from({ length: count }, (_, i) => i).sort((a, b) => slots[a]! - slots[b]! || a - b);
+}
+
+/** One box of a date split into month, day and year boxes, as read. */
+interface DatePartValue {
+  part: DatePart;
+  /** 0 = from, 1 = to. */
+  slot: number;
+  value: string;
+}
+
+/**
+ * A date typed into month, day and year boxes, as one text the rules read ("03/15/2025"). Blank
+ * when every box is; when only some are filled, a text that says which part is missing
+ * ("03/?/2025"), which the rules report as a date they cannot read: never a guess.
+ */
+export function assembleDate(parts: readonly DatePartValue[]): string | undefined {
+  const of = (part: DatePart) => parts.find((p) => p.part === part)?.value.trim() ?? '';
+  const month = of('month');
+  const day = of('day');
+  const year = of('year');
+  if (!month && !day && !year) return undefined;
+  return `${month || '?'}/${day || '?'}/${year || '?'}`;
+}
+
+/** The line's from and to dates, from its month/day/year boxes (slot 0 from, 1 to). */
+function setDatesFromParts(line: RawServiceLine, parts: readonly DatePartValue[]): void {
+  const from = assembleDate(parts.filter((p) => p.slot === 0));
+  const to = assembleDate(parts.filter((p) => p.slot === 1));
+  if (from !== undefined) line.dateFrom = from;
+  if (to !== undefined) line.dateTo = to;
+}
+
+/**
+ * Values one field holds for the whole claim (an encounter date, a place of service): each line
+ * that has none of its own takes them.
+ */
+function applyClaimWide(lines: RawServiceLine[], fields: readonly DetectedField[], values: FieldValues | undefined): void {
+  const read = (field: DetectedField) => {
+    try {
+      return values?.get(field.element) ?? readValue(field.element);
+    } catch {
+      return '';
+    }
+  };
+  const dates = fields.filter((f) => f.role === 'dos');
+  const pos = fields.find((f) => f.role === 'pos');
+  const shared: RawServiceLine = { index: 0, code: '', modifiers: [] };
+  if (dates.some((f) => f.part)) {
+    setDatesFromParts(shared, dates.filter((f) => f.part).map((f) => ({ part: f.part!, slot: f.slot ?? 0, value: read(f) })));
+  } else {
+    const from = dates.find((f) => f.slot !== 1) ?? dates[0];
+    const to = dates.find((f) => f !== from);
+    if (from) shared.dateFrom = read(from);
+    if (to) shared.dateTo = read(to);
+  }
+  const placeOfService = pos ? read(pos) : undefined;
+  for (const line of lines) {
+    if (line.dateFrom === undefined && shared.dateFrom !== undefined) line.dateFrom = shared.dateFrom;
+    if (line.dateTo === undefined && shared.dateTo !== undefined) line.dateTo = shared.dateTo;
+    if (line.placeOfService === undefined && placeOfService !== undefined) line.placeOfService = placeOfService;
+  }
 }

@@ -6,6 +6,9 @@ export const FIELD_ROLES: readonly FieldRole[] = ['cpt', 'modifier', 'units', 'd
 /** Roles that belong to the claim, not to one service line. */
 export const CLAIM_LEVEL_ROLES: ReadonlySet<FieldRole> = new Set<FieldRole>(['dx']);
 
+/** Which part of a date a box holds, when a portal splits dates into month, day and year boxes. */
+export type DatePart = 'month' | 'day' | 'year';
+
 export type FieldElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export interface DetectedField {
@@ -15,6 +18,8 @@ export interface DetectedField {
   line: number | null;
   /** Modifier slot 1..4; date of service from = 0, to = 1. */
   slot?: number;
+  /** For a date box holding one part of a date: which part (the claim assembles the date). */
+  part?: DatePart;
 }
 
 export type FormType = 'professional' | 'institutional' | 'unknown';

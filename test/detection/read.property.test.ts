@@ -30,16 +30,48 @@ function reference(claim: DetectedClaim, value: (field: DetectedField) => string
     const pointers = of('pointer').map(({ field }) => value(field));
     if (pointers.length === 1) line.diagnosisPointers = pointers[0];
     else if (pointers.length > 1) line.diagnosisPointers = pointers.filter((p) => p.trim() !== '').join(',');
+    const parts = of('dos').filter(({ field }) => field.part);
     const dates = of('dos')
+      .filter(({ field }) => !field.part)
       .map(({ field }, k) => ({ slot: field.slot ?? k, text: value(field), k }))
       .sort((a, b) => a.slot - b.slot || a.k - b.k);
     const from = dates.find((d) => d.slot === 0) ?? (dates[0]?.slot !== 1 ? dates[0] : undefined);
     const to = dates.find((d) => d.slot === 1 && d !== from) ?? dates.find((d) => d !== from);
     if (from) line.dateFrom = from.text;
     if (to) line.dateTo = to.text;
+    setFromParts(line, parts.map(({ field }) => field), value);
     return line;
   });
+  // Claim-wide dates and place of service: for every line without its own.
+  const wide = claim.fields.filter((f) => f.line === null && (f.role === 'dos' || f.role === 'pos'));
+  const shared: RawClaim['lines'][number] = { index: 0, code: '', modifiers: [] };
+  const wideDates = wide.filter((f) => f.role === 'dos');
+  if (wideDates.some((f) => f.part)) setFromParts(shared, wideDates.filter((f) => f.part), value);
+  else {
+    const from = wideDates.find((f) => f.slot !== 1) ?? wideDates[0];
+    const to = wideDates.find((f) => f !== from);
+    if (from) shared.dateFrom = value(from);
+    if (to) shared.dateTo = value(to);
+  }
+  const pos = wide.find((f) => f.role === 'pos');
+  for (const line of lines) {
+    line.dateFrom ??= shared.dateFrom;
+    line.dateTo ??= shared.dateTo;
+    if (pos) line.placeOfService ??= value(pos);
+    if (line.dateFrom === undefined) delete line.dateFrom;
+    if (line.dateTo === undefined) delete line.dateTo;
+  }
   return { formType: claim.formType, diagnosisCodes, lines };
+}
+
+/** Month/day/year boxes: "MM/DD/YY" per side; "?" for a blank part of a date partly typed. */
+function setFromParts(line: RawClaim['lines'][number], fields: DetectedField[], value: (field: DetectedField) => string): void {
+  for (const [slot, key] of [[0, 'dateFrom'], [1, 'dateTo']] as const) {
+    const side = fields.filter((f) => (f.slot ?? 0) === slot);
+    const part = (name: string) => side.find((f) => f.part === name);
+    const texts = ['month', 'day', 'year'].map((name) => (part(name) ? value(part(name)!).trim() : ''));
+    if (texts.some(Boolean)) line[key] = texts.map((t) => t || '?').join('/');
+  }
 }
 
 const roleArb = fc.constantFrom<FieldRole>('cpt', 'modifier', 'units', 'dos', 'pos', 'dx', 'pointer', 'revenue', 'charge');
@@ -47,6 +79,7 @@ const fieldArb = fc.record({
   role: roleArb,
   line: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
   slot: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+  part: fc.option(fc.constantFrom('month' as const, 'day' as const, 'year' as const), { nil: undefined }),
   value: fc.oneof(fc.constantFrom('', ' ', '77372', '26', '1', '03/02/26', 'A', 'A,B'), fc.string({ maxLength: 8 })),
 });
 
@@ -55,9 +88,10 @@ describe('readRawClaim', () => {
     fc.assert(
       fc.property(fc.array(fieldArb, { maxLength: 40 }), fc.boolean(), (specs, handOver) => {
         const elements = specs.map(({ value }) => ({ localName: 'input', value }) as unknown as FieldElement);
-        const fields: DetectedField[] = specs.map(({ role, line, slot }, i) => {
+        const fields: DetectedField[] = specs.map(({ role, line, slot, part }, i) => {
           const field: DetectedField = { element: elements[i]!, role, line: role === 'dx' ? null : line };
-          if (slot !== undefined) field.slot = slot;
+          if (slot !== undefined) field.slot = role === 'dos' && part ? slot % 2 : slot;
+          if (role === 'dos' && part) field.part = part;
           return field;
         });
         const claim: DetectedClaim = { container: {} as Element, formType: 'professional', fields };

@@ -355,6 +355,114 @@ function isQualifier(token: string): boolean {
   return false;
 }
 
+/**
+ * Matches a field's name or id, which programmers write: besides what `matchText` reads, glued
+ * words (`SVCDATE` → svc date), common misspellings of long vocabulary words (`procedre`, one
+ * edit away), and form-locator numbers after a box prefix (`b24d_3`: box 24D).
+ */
+export function matchName(text: string): TextMatch {
+  if (!text) return matchText(text);
+  const hit = nameCache.get(text);
+  if (hit) return hit;
+  const result = computeNameMatch(text);
+  if (nameCache.size >= CACHE_LIMIT) nameCache.clear();
+  nameCache.set(text, result);
+  return result;
+}
+const nameCache = new Map<string, TextMatch>();
+
+function computeNameMatch(text: string): TextMatch {
+  const tokens = tokenize(text);
+  const { words } = vocabularyWords();
+  const out: string[] = [];
+  const boxes: string[] = [];
+  let changed = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // A box prefix, its number and letter: b24d, box_24_d, fl42.
+    const digits = tokens[i + 1];
+    if (BOX_PREFIXES.has(token) && digits && /^\d{1,2}$/.test(digits)) {
+      const letter = tokens[i + 2];
+      const withLetter = letter && /^[a-q]$/.test(letter) ? `${digits}${letter}` : undefined;
+      const box = withLetter && FORM_BOXES[withLetter] ? withLetter : FORM_BOXES[digits] ? digits : undefined;
+      if (box) {
+        boxes.push(box);
+        i += box === withLetter ? 2 : 1;
+        changed = true;
+        continue;
+      }
+    }
+    if (words.has(token) || token.length < 4 || /\d/.test(token)) {
+      out.push(token);
+      continue;
+    }
+    const parts = splitGlued(token, words, 3) ?? nearestWord(token);
+    if (parts) {
+      out.push(...parts);
+      changed = true;
+    } else out.push(token);
+  }
+  if (!changed) return matchText(text);
+  const matched = matchWords(out);
+  return withNumbers(matched, boxes, matched.slot);
+}
+
+/** Prefixes portals put before a form-locator number in a field name. */
+const BOX_PREFIXES: ReadonlySet<string> = new Set(['b', 'bx', 'box', 'fl', 'loc', 'item']);
+
+/** A word glued from up to `depth` vocabulary words, each of two letters or more ("svcdate" → svc, date). */
+function splitGlued(token: string, words: ReadonlySet<string>, depth: number): string[] | undefined {
+  if (depth <= 0) return undefined;
+  for (let cut = token.length - 2; cut >= 2; cut--) {
+    const head = token.slice(0, cut);
+    if (!words.has(head)) continue;
+    const tail = token.slice(cut);
+    if (words.has(tail)) return [head, tail];
+    const rest = splitGlued(tail, words, depth - 1);
+    if (rest) return [head, ...rest];
+  }
+  return undefined;
+}
+
+/** The one vocabulary word of six letters or more one edit (or one swap of neighbours) away from `token`. */
+function nearestWord(token: string): string[] | undefined {
+  if (token.length < 6) return undefined;
+  const { byLength } = vocabularyWords();
+  let found: string | undefined;
+  for (let length = token.length - 1; length <= token.length + 1; length++) {
+    for (const word of byLength.get(length) ?? []) {
+      if (!withinOneEdit(token, word)) continue;
+      if (found && found !== word) return undefined; // two words as near: no guess
+      found = word;
+    }
+  }
+  return found ? [found] : undefined;
+}
+
+/** True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Every word of every vocabulary phrase (roles and negatives), and the long ones by length. */
+function vocabularyWords(): { words: ReadonlySet<string>; byLength: ReadonlyMap<number, string[]> } {
+  if (wordIndex) return wordIndex;
+  const words = new Set<string>();
+  for (const list of compile().byFirst.values()) for (const phrase of list) for (const token of phrase.tokens) if (!/\d/.test(token)) words.add(token);
+  const byLength = new Map<number, string[]>();
+  for (const word of words) if (word.length >= 6) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+  return (wordIndex = { words, byLength });
+}
+let wordIndex: { words: ReadonlySet<string>; byLength: ReadonlyMap<number, string[]> } | undefined;
+
 /** The strongest role in a match, if any. */
 export function topRole(match: TextMatch): FieldRole | undefined {
   let best: FieldRole | undefined;

@@ -3,7 +3,7 @@
  * vocabularies (no DOM): every decision about words and weights lives here.
  */
 import type { FieldEvidence, SourceKind } from './collect';
-import { hasRole, matchText, type TextMatch } from './match';
+import { hasRole, matchName, matchText, type TextMatch } from './match';
 import { tokenize } from './text';
 import { FIELD_ROLES, type DatePart, type FieldRole } from './types';
 import { PROFESSIONAL_BOXES } from './vocabulary';
@@ -106,8 +106,8 @@ export function scoreEvidence(evidence: FieldEvidence): Scored {
 
   // Name and id tokens: the stronger of the two.
   const { name, id } = evidence;
-  const nameMatch = matchText(name);
-  const idMatch = matchText(id);
+  const nameMatch = matchName(name);
+  const idMatch = matchName(id);
   const nameAttribute: 'name' | 'id' = bestOf(nameMatch, idMatch) === nameMatch ? 'name' : 'id';
   const nameSource = nameAttribute === 'name' ? name : id;
   if (nameSource.trim()) seen.push({ kind: 'name', text: nameSource, match: nameAttribute === 'name' ? nameMatch : idMatch, scored: true });

@@ -118,6 +118,8 @@ export function tokenizeName(input: string): NameToken[] {
 
 /** Tokens before a number that make it something other than a line index (icd10, box24, ub04). */
 const NOT_LINE_NUMBER = new Set(['icd', 'cie', 'box', 'fl', 'cms', 'ub', 'hcfa', 'x', 'page', 'step', 'v', 'tab']);
+/** Short box prefixes: a number glued to one and to a letter after it is a form locator (`b24d_3`: box 24D, line 3). */
+const BOX_PREFIX = new Set(['b', 'bx', 'loc']);
 const LINE_WORDS = new Set(['line', 'lines', 'ln', 'svc', 'service', 'services', 'row', 'rows', 'item', 'items', 'detail',
   'details', 'sl', 'linea', 'lineas', 'renglon', 'fila', 'entry', 'entries']);
 const SLOT_WORDS = new Set(['mod', 'modifier', 'modif', 'modificador', 'ptr', 'pointer', 'dx', 'diag']);
@@ -138,7 +140,7 @@ export function nameIndices(input: string): NameIndices {
   const numbers = numberReader.reset();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (/^\d+$/.test(token.text)) numbers.read(readingOf(token, tokens[i - 1]?.text), Number(token.text));
+    if (/^\d+$/.test(token.text)) numbers.read(readingOf(token, tokens[i - 1]?.text, tokens[i + 1]), Number(token.text));
   }
   return numbers.indices();
 }
@@ -150,10 +152,11 @@ export function nameIndices(input: string): NameIndices {
  */
 export type DigitRunReading = 'skip' | 'slot' | 'line' | 'free';
 
-function readingOf(token: NameToken, previous: string | undefined): DigitRunReading {
+function readingOf(token: NameToken, previous: string | undefined, next: NameToken | undefined): DigitRunReading {
   if (token.text.length > 5) return 'skip';
   if (previous === undefined) return 'free';
   if (NOT_LINE_NUMBER.has(previous) && token.attached) return 'skip';
+  if (BOX_PREFIX.has(previous) && token.attached && next?.attached && /^[a-q]$/.test(next.text)) return 'skip';
   if (SLOT_WORDS.has(previous) && token.attached) return 'slot';
   if (LINE_WORDS.has(previous)) return 'line';
   return 'free';
@@ -196,7 +199,7 @@ export function digitRunReadings(input: string): DigitRunReading[] | null {
   const tokens = tokenizeName(input);
   const readings: DigitRunReading[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (charKind(tokens[i]!.text.charCodeAt(0)) === DIGIT) readings.push(readingOf(tokens[i]!, tokens[i - 1]?.text));
+    if (charKind(tokens[i]!.text.charCodeAt(0)) === DIGIT) readings.push(readingOf(tokens[i]!, tokens[i - 1]?.text, tokens[i + 1]));
   }
   return readings;
 }

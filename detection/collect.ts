@@ -40,6 +40,8 @@ export interface FieldEvidence {
   shape: Partial<Record<FieldRole, number>> | null;
   /** The `autocomplete` tokens, lower case. */
   autocomplete: string;
+  /** `maxlength`, when the page sets one. */
+  maxLength: number | null;
   /** Ids whose text this record read (aria-labelledby, label[for]), for invalidation. */
   dependsOnIds: string[];
 }
@@ -96,8 +98,32 @@ export function collectEvidence(element: FieldElement, memo: CollectMemo, labels
     options: element.localName === 'select' ? optionEvidence(element as HTMLSelectElement) : null,
     shape: shapeEvidence(type, placeholder, valueOf(element)),
     autocomplete: (element.getAttribute('autocomplete') ?? '').toLowerCase(),
+    maxLength: maxLengthOf(element),
     dependsOnIds,
   };
+}
+
+/** "Line 3", "Línea 3", "Row 3" in a text. */
+const STATED_LINE = /\b(?:line|l[ií]nea|ln|row|fila|rengl[oó]n)\s*(?:no\.?|#)?\s*(\d{1,3})\b/i;
+
+/**
+ * The line number a field's own words state ("45. SERVICE DATE, Line 3" in its title, aria-label,
+ * placeholder or wrapping label), as written; undefined when they state none. Read only where
+ * lines must come from numbers (flat layouts).
+ */
+export function statedLineOf(element: Element): number | undefined {
+  for (const attribute of ['aria-label', 'title', 'placeholder']) {
+    const found = STATED_LINE.exec(safeDom.getAttribute(element, attribute) ?? '');
+    if (found) return Number(found[1]);
+  }
+  const label = safeDom.closest(element, 'label');
+  const found = label ? STATED_LINE.exec(textOf(label)) : null;
+  return found ? Number(found[1]) : undefined;
+}
+
+function maxLengthOf(element: FieldElement): number | null {
+  const text = element.getAttribute('maxlength');
+  return text && /^\d{1,5}$/.test(text) ? Number(text) : null;
 }
 
 function byId(element: Element, id: string): Element | null {
@@ -180,11 +206,14 @@ function holdsField(element: Element): boolean {
   return safeDom.query(element, FIELD_SELECTOR) !== null;
 }
 
-/** True when `element` is the only field in `parent` (cheap when it is the parent's only child). */
+/** True when `element` is the only field in `parent` (cheap when it is the parent's only child); buttons do not count. */
 function isOnlyFieldIn(parent: Element, element: Element): boolean {
   if (safeDom.childElementCount(parent) === 1 && safeDom.firstElementChild(parent) === element) return true;
-  return safeDom.queryAll(parent, FIELD_SELECTOR).length === 1;
+  let fields = 0;
+  for (const field of safeDom.queryAll(parent, FIELD_SELECTOR)) if (!BUTTON_TYPES.has((safeDom.getAttribute(field, 'type') ?? '').toLowerCase())) fields++;
+  return fields === 1;
 }
+const BUTTON_TYPES = new Set(['submit', 'button', 'image', 'reset', 'hidden'])
 
 /** Fieldset legend or a labelled group/region around the field. */
 function contextText(element: Element, dependsOnIds: string[]): string {
@@ -271,7 +300,8 @@ function optionEvidence(select: HTMLSelectElement): Partial<Record<FieldRole, nu
     const text = (option.text ?? '').slice(0, 120).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     if (!value && !text.trim()) continue;
     total++;
-    if (POS_HINTS.some((w) => text.includes(w))) pos++;
+    // A place of service is chosen by its two-digit code ("11 Office"): visit types name places too.
+    if (POS_HINTS.some((w) => text.includes(w)) && (/^\d{2}$/.test(value) || /^\s*\d{2}\b/.test(text))) pos++;
     if (MODIFIER_HINTS.some((w) => text.includes(w))) modifierWords++;
     const code = (value || text.split(/[\s\-–:]+/)[0] || '').toUpperCase();
     if (/[A-Z]/.test(code) && MODIFIER_CODES.has(code)) modifierCodes++;

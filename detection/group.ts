@@ -1,4 +1,5 @@
 import { groupByLine } from './by-line';
+import { statedLineOf } from './collect';
 import { CLAIM_SCOPE, composedParent, isShadowRoot, safeDom } from './dom';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES, type DetectedClaim, type DetectedField, type FieldElement, type FieldRole, type FormType } from './types';
@@ -179,7 +180,8 @@ function claimsInScope(root: Document | ShadowRoot | Element, scope: Element | n
   for (let i = 0; i < list.length; i++) if (!list[i]!.q.weak) strongBits |= bitOf(list[i]!.q.role);
   const strongRoles = new Set<FieldRole>(FIELD_ROLES.filter((role) => strongBits & bitOf(role)));
   const grouping: ScopeGrouping = { candidates: list, anchorRole: undefined, strongRoles, counts: new Map(), lists: [], claims: [] };
-  if (!strongRoles.has('cpt') && !strongRoles.has('revenue') && strongRoles.size < 2) return grouping;
+  // A claim has codes: dates, places or amounts alone (a booking form, a receipt) are not one.
+  if (!strongRoles.has('cpt') && !strongRoles.has('revenue')) return grouping;
   const anchorRole = LINE_ANCHOR_PREFERENCE.find((role) => strongRoles.has(role));
   if (!anchorRole) return grouping;
   grouping.anchorRole = anchorRole;
@@ -427,14 +429,46 @@ function nearestBefore<T extends { anchors: Candidate[] }>(groups: T[], order: n
 /** No line, no slot (typed arrays hold them per field index: no per-scan maps keyed by new objects). */
 const NONE = -1;
 
+/**
+ * Diagnosis fields inside a service line, on a claim that lists its diagnoses outside the lines,
+ * point to those diagnoses ("Diagnosis 1..4" under each procedure): they are the line's pointers.
+ * Returns `fields` with those candidates turned into pointers (and their lines set in `lineOf`).
+ */
+function diagnosesInLinesArePointers(
+  fields: readonly Candidate[],
+  lineOf: Int32Array,
+  container: Element,
+  lineOfContainer: (node: Element) => number | undefined,
+): readonly Candidate[] {
+  let inLines: Array<[number, number]> | undefined;
+  let outside = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (field.q.role !== 'dx') continue;
+    const line = lineInside(field.element, container, lineOfContainer);
+    if (line === undefined) {
+      if (!field.q.weak) outside++;
+    } else (inLines ??= []).push([i, line]);
+  }
+  if (!inLines || outside === 0) return fields;
+  const out = fields.slice();
+  for (const [i, line] of inLines) {
+    const field = fields[i]!;
+    out[i] = { ...field, q: { ...field.q, role: 'pointer' } };
+    lineOf[i] = line;
+  }
+  return out;
+}
+
 function assignLines(
   container: Element,
   anchors: Candidate[],
-  fields: readonly Candidate[],
+  listed: readonly Candidate[],
   lineContainerOf: Map<Candidate, Element>,
   anchorRole: FieldRole,
   counts: ReadonlyMap<Element, number>,
 ): ClaimGrouping {
+  let fields = listed;
   const count = fields.length;
   const lineOf = new Int32Array(count).fill(NONE);
   const isLineField = (field: Candidate) => field.q.role !== 'dx';
@@ -475,19 +509,28 @@ function assignLines(
     if (structureTellsLines(others, othersInside)) {
       lineOf.set(structural);
       mode = 'structural';
+      fields = diagnosesInLinesArePointers(fields, lineOf, container, lineOfContainer);
     }
   }
 
   if (!mode) {
-    // Indices in names: line_3_mod1, svc[2].proc, lines.0.cptCode.
+    // Line numbers the fields state: "Line 3" in a title or label, else indices in names
+    // (line_3_mod1, svc[2].proc, lines.0.cptCode). A stated line outranks a name's number, which
+    // may only count fields (ub04Block_24).
     const strongLine: number[] = [];
     for (let i = 0; i < count; i++) if (isLineField(fields[i]!) && !fields[i]!.q.weak) strongLine.push(i);
-    const keyed = strongLine.filter((i) => fields[i]!.q.nameLine !== undefined);
-    const anchorKeys = new Set(sortedAnchors.map((a) => a.q.nameLine));
+    const stated = new Map<Candidate, number | undefined>();
+    const keyOf = (field: Candidate) => {
+      if (!stated.has(field)) stated.set(field, statedLineOf(field.element));
+      return stated.get(field) ?? field.q.nameLine;
+    };
+    const keyed = strongLine.filter((i) => keyOf(fields[i]!) !== undefined);
+    const anchorKeys = new Set(sortedAnchors.map((a) => keyOf(a)));
     if (keyed.length >= strongLine.length * 0.8 && !anchorKeys.has(undefined) && anchorKeys.size === sortedAnchors.length) {
-      const keys = [...new Set(keyed.map((i) => fields[i]!.q.nameLine!))].sort((a, b) => a - b);
+      // Only the anchors' numbers are lines: a number without a code is a totals row, not a service line.
+      const keys = [...anchorKeys].map(Number).sort((a, b) => a - b);
       const rank = new Map(keys.map((key, index) => [key, index]));
-      for (const i of keyed) lineOf[i] = rank.get(fields[i]!.q.nameLine!)!;
+      for (const i of keyed) lineOf[i] = rank.get(keyOf(fields[i]!)!) ?? NONE;
       mode = 'names';
     }
   }
@@ -581,7 +624,7 @@ function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Ar
       else if (q.role === 'dos') dates[dateCount++] = i;
       else if (q.role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
     }
-    numberSlots(modifiers, modifierCount, slotOf, 1, fields, false);
+    numberSlots(modifiers, modifierCount, slotOf, 1, fields, false, sharedSlot(modifiers, modifierCount, fields));
     numberSlots(dates, dateCount, slotOf, 0, fields, true);
   }
   return slotOf;
@@ -611,19 +654,20 @@ const CLAIM_WIDE_BITS = bitOf('dos') | bitOf('pos');
  */
 function claimWideFields(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array, claimWide: Uint8Array): void {
   let lineRoles = 0;
-  let lines = 0;
+  let firstInLine = Infinity;
   for (let i = 0; i < fields.length; i++) {
     if (lineOf[i] === NONE) continue;
     lineRoles |= bitOf(fields[i]!.q.role);
-    lines++;
+    firstInLine = Math.min(firstInLine, fields[i]!.order);
   }
-  if (lines === 0) return;
+  if (firstInLine === Infinity) return;
   for (const role of ['dos', 'pos'] as const) {
-    if (lineRoles & bitOf(role)) continue;
+    // Lines with their own values take a claim's value only as a default, written before them.
+    const linesHaveIt = (lineRoles & bitOf(role)) !== 0;
     const outside: number[] = [];
     for (let i = 0; i < fields.length; i++) {
-      const { q } = fields[i]!;
-      if (q.role === role && !q.weak && lineOf[i] === NONE) outside.push(i);
+      const { q, order } = fields[i]!;
+      if (q.role === role && !q.weak && lineOf[i] === NONE && (!linesHaveIt || order < firstInLine)) outside.push(i);
     }
     const limit = role === 'pos' ? 1 : outside.some((i) => fields[i]!.q.part) ? 6 : 2;
     if (outside.length === 0 || outside.length > limit) continue;
@@ -679,7 +723,19 @@ function rank(candidate: Candidate): number {
  * Explicit slots first where they are free, then the rest in document order: the first `length`
  * of `members`, their explicit slots in each one's verdict (modifier slots, or date ranges).
  */
-function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], ranges: boolean): void {
+/**
+ * A slot number every modifier of a line states alike (`mod2`, `mod2a`, `mod2b` on line 2): a
+ * number of the line, not of each slot. Undefined otherwise.
+ */
+function sharedSlot(members: Int32Array, length: number, fields: readonly Candidate[]): number | undefined {
+  if (length < 2) return undefined;
+  const first = fields[members[0]!]!.q.slot;
+  if (first === undefined) return undefined;
+  for (let m = 1; m < length; m++) if (fields[members[m]!]!.q.slot !== first) return undefined;
+  return first;
+}
+
+function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], ranges: boolean, ignored?: number): void {
   if (length === 0) return;
   slotsInUse.bits = 0;
   slotsInUse.beyond?.clear();
@@ -688,7 +744,7 @@ function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, fi
     const i = members[m]!;
     const { q } = fields[i]!;
     const slot = ranges ? q.range : q.slot;
-    if (slot !== undefined && !slotInUse(slot)) {
+    if (slot !== undefined && slot !== ignored && !slotInUse(slot)) {
       useSlot(slot);
       slotOf[i] = slot;
     } else members[rest++] = i; // (the rest, in order, where the explicit ones were)

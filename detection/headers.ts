@@ -14,6 +14,9 @@ interface HeaderModel {
 const ARIA_CELL = '[role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
 const ARIA_GRID = '[role="grid"], [role="table"], [role="treegrid"]';
 
+/** A body cell spanning this many columns or more has no column header of its own. */
+const WIDE_CELL = 3;
+
 export interface HeaderCache {
   models: Map<Element, HeaderModel>;
   /** Column of every cell of a row, computed once per row (rows hold several fields). */
@@ -38,6 +41,8 @@ export function headerTexts(element: Element, cache: HeaderCache, textOf: (node:
   if (cell && !ariaCell) {
     const fromHeadersAttr = headersAttribute(cell, textOf);
     if (fromHeadersAttr.length) return fromHeadersAttr;
+    // A cell across several columns (a line's notes or NDC row) stands under none of their headers.
+    if (span(cell.getAttribute('colspan')) >= WIDE_CELL) return [];
     const row = cell.parentElement;
     const table = row?.closest('table');
     if (!row || !table || row.localName !== 'tr') return [];
@@ -84,16 +89,35 @@ function headersAttribute(cell: Element, textOf: (node: Node) => string): string
 function columnOfTableCell(cell: Element, row: Element, cache: HeaderCache): number {
   let columns = cache.columns.get(row);
   if (!columns) {
-    columns = new Map();
+    layOutRows(row.parentElement ? rowsOf(row.parentElement) : [row], cache);
+    columns = cache.columns.get(row) ?? new Map<Element, number>();
+  }
+  return columns.get(cell) ?? 0;
+}
+
+/**
+ * The column of every cell of a table section's rows, as the HTML table algorithm places them: a
+ * cell spanning rows (`<td rowspan="2">` holding a line number beside a line drawn as two rows)
+ * pushes the cells of the rows below it to the right. Once per section and scan.
+ */
+function layOutRows(rows: readonly Element[], cache: HeaderCache): void {
+  let covered: number[] = []; // per column: how many more rows a cell from a row above still covers
+  for (const row of rows) {
+    const columns = new Map<Element, number>();
+    const next = covered.map((rowsLeft) => Math.max(0, rowsLeft - 1));
     let column = 0;
     for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
       if (c.localName !== 'td' && c.localName !== 'th') continue;
+      while ((covered[column] ?? 0) > 0) column++;
       columns.set(c, column);
-      column += span(c.getAttribute('colspan'));
+      const colspan = span(c.getAttribute('colspan'));
+      const rowspan = span(c.getAttribute('rowspan'), 1, 20);
+      if (rowspan > 1) for (let k = 0; k < colspan; k++) next[column + k] = Math.max(next[column + k] ?? 0, rowspan - 1);
+      column += colspan;
     }
     cache.columns.set(row, columns);
+    covered = next;
   }
-  return columns.get(cell) ?? 0;
 }
 
 /** Rows and cells by plain DOM (no table-section APIs: not every DOM implements them). */

@@ -42,6 +42,9 @@ const NAME_UNDER_CAPTION = 0.25;
 const OUTRIGHT = 0.8;
 /** A section heading speaks for fields whose own words are no stronger than this ("Code"). */
 const GENERIC = 0.5;
+/** Roles holding codes of at least three characters (CPT/HCPCS five, ICD-10-CM three, revenue four). */
+const CODE_ROLES: readonly FieldRole[] = ['cpt', 'dx', 'revenue'];
+const MIN_CODE_LENGTH = 3;
 
 /** One piece of evidence read from the page, as scored. */
 export interface Seen {
@@ -147,7 +150,8 @@ export function scoreEvidence(evidence: FieldEvidence): Scored {
 
   const scores: Partial<Record<FieldRole, number>> = {};
   let anyOwnRole = false;
-  let ownStrongest = 0;
+  /** The strongest role a caption or label (words people read) gives. */
+  let shownStrongest = 0;
   // (Indexed loops: this runs cold, where each for-of step allocates.)
   for (let s = 0; s < seen.length; s++) {
     const { kind, match, scored, discount } = seen[s]!;
@@ -160,10 +164,8 @@ export function scoreEvidence(evidence: FieldEvidence): Scored {
       if (!strength) continue;
       const scale = discount !== undefined && r !== captionRoleOf(seen) ? discount : 1;
       scores[r] = (scores[r] ?? 0) + weight * strength * scale;
-      if (kind !== 'shape') {
-        anyOwnRole = true;
-        ownStrongest = Math.max(ownStrongest, strength * scale);
-      }
+      if (kind !== 'shape') anyOwnRole = true;
+      if (kind !== 'shape' && kind !== 'name') shownStrongest = Math.max(shownStrongest, strength * scale);
     }
   }
 
@@ -171,7 +173,10 @@ export function scoreEvidence(evidence: FieldEvidence): Scored {
   // Group context (fieldset legend, labelled group) only speaks for fields that say nothing themselves.
   if (!anyOwnRole && negative === 0 && evidence.context) addSurrounding(seen, scores, 'context', evidence.context, () => (contextBoxes = true));
   // A section heading ("Diagnoses") speaks for fields whose own words are generic ("Code").
-  if (ownStrongest <= GENERIC && negative === 0 && evidence.section) addSurrounding(seen, scores, 'section', evidence.section);
+  if (shownStrongest <= GENERIC && negative === 0 && evidence.section) addSurrounding(seen, scores, 'section', evidence.section);
+
+  // A box too short for a code cannot hold one (the one-letter POA indicator beside a diagnosis).
+  if (evidence.maxLength !== null && evidence.maxLength < MIN_CODE_LENGTH) for (const role of CODE_ROLES) delete scores[role];
 
   let best: FieldRole | null = null;
   let score = 0;

@@ -17,7 +17,7 @@ const COMBINING = /[\u0300-\u036f]/g;
 export function tokenize(input: string): string[] {
   let text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   if (NON_ASCII.test(text)) return tokenizeByRules(text);
-  if (text.includes('(')) text = text.replace(PLURAL_S, 's');
+  if (text.includes('(')) text = text.replace(PLURAL_S, pluralS);
   if (text.includes('#')) text = text.replace(HASH, ' number ');
   const tokens: string[] = [];
   asciiTokens(text, (token) => tokens.push(token));
@@ -59,7 +59,9 @@ function asciiTokens(text: string, emit: (token: string, attached: boolean) => v
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const PLURAL_S = /\(s\)/gi;
+const PLURAL_S = /([A-Za-z]?)\(s\)/gi;
+/** "Date(s)" → "Dates", "DATE(S)" → "DATES": the s in the word's own case, so that case changes do not split it. */
+const pluralS = (_match: string, before: string) => `${before}${before && before === before.toUpperCase() ? 'S' : 's'}`;
 const HASH = /#/g;
 const OTHER = 0;
 const LOWER = 1;
@@ -76,7 +78,7 @@ function charKind(code: number): number {
 /** The general definition (any script): the ASCII path above gives the same tokens, faster. */
 export function tokenizeByRules(text: string): string[] {
   const spaced = text
-    .replace(PLURAL_S, 's')
+    .replace(PLURAL_S, pluralS)
     .replace(HASH, ' number ')
     .replace(/([a-z\u00e0-\u00ff])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

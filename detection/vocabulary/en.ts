@@ -23,7 +23,7 @@ export const en: Vocabulary = {
       'srvc date': 1, 'srv date': 1, 'service dt': 1, 'svc from': 0.9, 'svc to': 0.9, 'date of svc': 1, 'dt of svc': 1,
       'encounter date': 1, 'date of encounter': 1, 'visit date': 0.9, 'date of visit': 0.9, 'treatment date': 0.9,
     },
-    pos: { 'place of service': 1, 'place of svc': 1, pos: 1, 'pos code': 1, 'service location': 0.6, 'plc of svc': 1, 'plc svc': 1, 'place svc': 1 },
+    pos: { 'place of service': 1, 'place of svc': 1, pos: 1, 'pos code': 1, 'service location': 0.6, 'plc of svc': 1, 'plc svc': 1, 'place svc': 1, place: 0.6 },
     dx: {
       diagnosis: 1, diagnoses: 1, 'diagnosis code': 1, 'diagnosis codes': 1, dx: 1, 'dx code': 1, diag: 0.9,
       'diag code': 1, icd: 1, 'icd 10': 1, 'icd 10 cm': 1, 'principal diagnosis': 1, 'other diagnosis': 1,
@@ -32,7 +32,8 @@ export const en: Vocabulary = {
     pointer: {
       'diagnosis pointer': 1, 'diagnosis ptr': 1, 'dx pointer': 1, 'dx ptr': 1, 'dx pntr': 1, 'diag pointer': 1,
       'diag ptr': 1, 'diagnosis reference': 1, 'dx ref': 1, 'diag ref': 1, pointer: 0.9, ptr: 0.8, pntr: 0.8,
-      'diag pntr': 1, 'dx point': 1, 'icd pointer': 1, 'icd ptr': 1,
+      'diag pntr': 1, 'dx point': 1, 'icd pointer': 1, 'icd ptr': 1, pointers: 0.9, 'diagnosis pointers': 1, 'dx pointers': 1,
+      'diag pointers': 1, 'diagnosis ptrs': 1, 'dx ptrs': 1, justify: 0.9, 'dx justification': 1, 'diagnosis justification': 1,
     },
     revenue: { 'revenue code': 1, 'rev code': 1, 'rev cd': 1, 'revenue cd': 1, revenue: 1, rev: 0.8 },
     charge: {
@@ -68,6 +69,8 @@ export const en: Vocabulary = {
     benefit: 1, 'benefit code': 1, 'type of service': 1, tos: 1, 'service type': 1, 'note code': 1, 'reference code': 1,
     'ref code': 1, 'unit of measure': 1, uom: 1, prescription: 1, 'family planning': 1, 'service facility': 1,
     'purchased service': 1, 'outside lab': 1, 'lab charges': 1, tooth: 1,
+    carrier: 1, 'carrier code': 1, 'payer code': 1, 'plan code': 1, 'claim code': 1, 'claim date': 1, resub: 1, 'resub code': 1,
+    minutes: 1, 'principal procedure': 1, 'other procedure': 1, 'procedure date': 1,
     paid: 1, 'amount paid': 1, 'non covered charges': 1, 'non covered charge': 1, 'noncovered charges': 1, 'non covered': 1, allowed: 1, copay: 1, 'co pay': 1, deductible: 1, coinsurance: 1, balance: 1,
     authorization: 1, 'prior authorization': 1, auth: 0.8, referral: 1,
     ndc: 1, 'national drug code': 1, 'drug code': 1, emg: 1, epsdt: 1, rendering: 1, provider: 0.7,

@@ -12,7 +12,8 @@ export const es: Vocabulary = {
     units: { unidades: 1, unidad: 0.9, 'dias o unidades': 1, 'unidades de servicio': 1, cantidad: 0.8, dias: 0.4 },
     dos: {
       'fecha de servicio': 1, 'fechas de servicio': 1, 'fecha del servicio': 1, 'fecha de atencion': 0.9,
-      fecha: 0.5, desde: 0.35, hasta: 0.35, 'fecha de la consulta': 0.9, 'fecha de consulta': 0.9,
+      fecha: 0.5, desde: 0.35, hasta: 0.35, 'fecha de la consulta': 0.9, 'fecha de consulta': 0.9, 'fecha de visita': 0.9,
+      'fecha de la visita': 0.9, 'fecha de atencion desde': 1,
     },
     pos: { 'lugar de servicio': 1, 'lugar del servicio': 1, 'sitio de servicio': 1, 'lugar de atencion': 0.8 },
     dx: { diagnostico: 1, diagnosticos: 1, 'codigo de diagnostico': 1, 'codigos de diagnostico': 1, cie: 0.9, 'cie 10': 1 },
@@ -39,6 +40,7 @@ export const es: Vocabulary = {
     'enfermedad actual': 1, 'inicio de la enfermedad': 1, 'enfermedad similar': 1, accidente: 1, hospitalizacion: 1,
     incapacidad: 1, 'ultima visita': 1, radiografia: 1, 'tratamiento inicial': 1,
     beneficio: 1, 'codigo de beneficio': 1, 'tipo de servicio': 1, nota: 1, 'codigo de nota': 1, 'unidad de medida': 1,
+    reclamacion: 0.8, 'codigo de reclamacion': 1, 'fecha de reclamacion': 1, 'fecha del reclamo': 1, minutos: 1,
   },
   slotFrom: ['desde', 'inicio', 'inicial'],
   slotTo: ['hasta', 'fin', 'final'],

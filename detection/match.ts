@@ -392,11 +392,7 @@ function computeNameMatch(text: string): TextMatch {
         continue;
       }
     }
-    if (words.has(token) || token.length < 4 || /\d/.test(token)) {
-      out.push(token);
-      continue;
-    }
-    const parts = splitGlued(token, words, 3) ?? nearestWord(token);
+    const parts = words.has(token) || token.length < 4 || /\d/.test(token) ? undefined : readingOfWord(token, words);
     if (parts) {
       out.push(...parts);
       changed = true;
@@ -406,6 +402,19 @@ function computeNameMatch(text: string): TextMatch {
   const matched = matchWords(out);
   return withNumbers(matched, boxes, matched.slot);
 }
+
+/** How an unknown word of a name reads (glued words, or the vocabulary word it misspells), memoized per word. */
+function readingOfWord(token: string, words: ReadonlySet<string>): string[] | undefined {
+  let reading = wordReadings.get(token);
+  if (reading === undefined) {
+    reading = splitGlued(token, words, 3) ?? nearestWord(token) ?? null;
+    if (wordReadings.size >= CACHE_LIMIT) wordReadings.clear();
+    wordReadings.set(token, reading);
+  }
+  return reading ?? undefined;
+}
+/** A memo of a pure function of the word (and the fixed vocabularies). */
+const wordReadings = new Map<string, string[] | null>();
 
 /** Prefixes portals put before a form-locator number in a field name. */
 const BOX_PREFIXES: ReadonlySet<string> = new Set(['b', 'bx', 'box', 'fl', 'loc', 'item']);

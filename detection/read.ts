@@ -12,7 +12,8 @@ export function readValue(element: FieldElement): string {
     if (element.localName === 'select') {
       const select = element as HTMLSelectElement;
       const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
-      value = option ? (option.value !== '' ? option.value : option.text) : select.value;
+      // (An option without a value attribute has its text as value; value="" is the "choose one" option.)
+      value = option ? option.value : select.value;
     } else {
       value = element.value;
     }
@@ -223,9 +224,10 @@ function applyClaimWide(lines: RawServiceLine[], fields: readonly DetectedField[
     if (to) shared.dateTo = read(to);
   }
   const placeOfService = pos ? read(pos) : undefined;
+  const blank = (value: string | undefined) => value === undefined || value.trim() === '';
   for (const line of lines) {
-    if (line.dateFrom === undefined && shared.dateFrom !== undefined) line.dateFrom = shared.dateFrom;
-    if (line.dateTo === undefined && shared.dateTo !== undefined) line.dateTo = shared.dateTo;
-    if (line.placeOfService === undefined && placeOfService !== undefined) line.placeOfService = placeOfService;
+    if (blank(line.dateFrom) && shared.dateFrom !== undefined) line.dateFrom = shared.dateFrom;
+    if (blank(line.dateTo) && shared.dateTo !== undefined) line.dateTo = shared.dateTo;
+    if (blank(line.placeOfService) && placeOfService !== undefined) line.placeOfService = placeOfService;
   }
 }

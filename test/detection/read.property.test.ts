@@ -54,10 +54,11 @@ function reference(claim: DetectedClaim, value: (field: DetectedField) => string
     if (to) shared.dateTo = value(to);
   }
   const pos = wide.find((f) => f.role === 'pos');
+  const blank = (text: string | undefined) => text === undefined || text.trim() === '';
   for (const line of lines) {
-    line.dateFrom ??= shared.dateFrom;
-    line.dateTo ??= shared.dateTo;
-    if (pos) line.placeOfService ??= value(pos);
+    if (blank(line.dateFrom)) line.dateFrom = shared.dateFrom ?? line.dateFrom;
+    if (blank(line.dateTo)) line.dateTo = shared.dateTo ?? line.dateTo;
+    if (pos && blank(line.placeOfService)) line.placeOfService = value(pos);
     if (line.dateFrom === undefined) delete line.dateFrom;
     if (line.dateTo === undefined) delete line.dateTo;
   }

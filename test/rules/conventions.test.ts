@@ -23,7 +23,7 @@ describe('rule conventions', () => {
     const ids = RULES.map((rule) => rule.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...ids].sort());
-    for (const id of ids) expect(id).toMatch(/^(code|modifier|srs|ncci)\/[a-z0-9-]+$/);
+    for (const id of ids) expect(id).toMatch(/^(claim|code|data|modifier|srs|ncci)\/[a-z0-9-]+$/);
   });
 
   it('ships every rule id of the issue, plus code/deleted-for-date', () => {

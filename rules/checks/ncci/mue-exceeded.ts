@@ -1,4 +1,3 @@
-import { mueSource } from '../../data/ncci';
 import { SOURCES } from '../../data/sources';
 import { dated, defineRule, type Report } from '../../rule';
 import { formatUnits } from '../srs/single-session-units';
@@ -10,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ncci/mue-exceeded',
     description: {
-      en: 'Units of a code above its NCCI medically unlikely edit (MUE) value. MAI 2 (date of service, policy): error, no modifier or appeal helps; MAI 3 (date of service, clinical) and MAI 1 (per line): warning, more units need documentation.',
+      en: 'Units of a code above its NCCI medically unlikely edit (MUE) value in the quarter of the line’s date of service. MAI 2 (date of service, policy): error, no modifier or appeal helps; MAI 3 (date of service, clinical) and MAI 1 (per line): warning, more units need documentation.',
     },
     defaultSeverity: 'error',
     severityNote: { en: 'From the MUE adjudication indicator: MAI 2 → error; MAI 1 or 3 → warning.' },
@@ -32,8 +31,8 @@ export default defineRule({
         severity: excess.mai === 2 ? 'error' : 'warning',
         lines: excess.lines.map((line) => line.index),
         key: excess.mai === 1 ? 'rule_ncci_mue_exceeded_mai1' : dated(`rule_ncci_mue_exceeded_mai${excess.mai}`, excess.group.dated),
-        args: [excess.code, formatUnits(excess.units), String(excess.value), excess.group.date],
-        sources: [mueSource(context.ncciFile)],
+        args: [excess.code, formatUnits(excess.units), String(excess.value), excess.group.date, excess.dataset.label],
+        sources: [context.data.mueSource(excess.dataset, context.ncciFile)],
         ...(only && excess.mai === 2 ? { fix: { kind: 'set-units' as const, line: only.index, units: excess.value } } : {}),
       });
     }

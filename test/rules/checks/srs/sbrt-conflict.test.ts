@@ -9,7 +9,7 @@ testRule('srs/sbrt-conflict', {
     {
       name: '77373 with 77372 on one date',
       claim: claim([line('77372'), line('77373')]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_sbrt_conflict', args: ['77373', '77372', '2024-07-15', '', 'Mutually exclusive procedures'] }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_sbrt_conflict', args: ['77373', '77372', '2024-07-15', '', 'Mutually exclusive procedures', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: 'XS does not bypass indicator 0',

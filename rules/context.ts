@@ -1,5 +1,5 @@
 import type { Claim } from './claim';
-import type { CmsData } from './data/cms';
+import type { CmsData } from './data/cms-data';
 import type { NcciFile } from './data/types';
 import type { PayerProfile } from './profile';
 import { BYPASS_MODIFIERS, linesByCode, type DateGroup, type LineView, type MueExcess, type PairConflict, type RuleContext } from './rule';

@@ -1,6 +1,6 @@
 import type { Claim, RawClaim } from './claim';
 import { buildContext } from './context';
-import { cmsData } from './data/cms';
+import { cmsData } from './data/cms-data';
 import type { CmsDataBundle } from './data/types';
 import { isIsoDate } from './dates';
 import type { Finding, LineSeverity, Severity } from './finding';

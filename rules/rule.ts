@@ -1,5 +1,5 @@
 import type { Claim, ServiceLine } from './claim';
-import type { CmsData, PtpEdit } from './data/cms';
+import type { CmsData, PtpEdit } from './data/cms-data';
 import type { MueDataset, NcciFile } from './data/types';
 import type { Fix, Severity, Source } from './finding';
 import type { PayerProfile } from './profile';

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUILTIN_PROFILES, RULES, ruleSettingFor } from '../rules';
-import { cmsData, SHIPPED_DATA } from '../rules/data/cms';
+import { cmsData, SHIPPED_DATA } from '../rules/data/cms-data';
 import { CODE_VALIDITY } from '../rules/data/code-validity';
 
 const escape = (text: string) => text.replace(/\|/g, '\\|');

@@ -1,7 +1,7 @@
 import { describeModifier } from '../catalog/modifiers';
 import { CONVENTIONAL_DELIVERY, IMAGE_GUIDANCE, SBRT_DELIVERY, SRS_BUNDLED, SRS_DELIVERY } from '../data/code-groups';
 import { SOURCES } from '../data/sources';
-import type { MpfsEntry } from '../data/cms';
+import type { MpfsEntry } from '../data/cms-data';
 import type { Severity } from '../finding';
 import { dated, type LineView, type PairConflict, type Report, type RuleContext, type RuleMeta, type RuleModule } from '../rule';
 

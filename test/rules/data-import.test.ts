@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { evaluateRaw, resolveProfile } from '../../rules';
-import { SHIPPED_DATA } from '../../rules/data/cms';
+import { SHIPPED_DATA } from '../../rules/data/cms-data';
 import type { CmsDataBundle, MueDataset, PtpDataset } from '../../rules/data/types';
 import { ImportError, runImport } from '../../scripts/data-import';
 import { claim, line } from './helpers';

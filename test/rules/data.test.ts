@@ -1,6 +1,6 @@
 // The versioned data checked against the CMS 2024-07 values of the domain reference
 // (ncci-mpfs-2024-extract.txt), transcribed here as the oracle (tests never read ../shared).
-import { cmsData, SHIPPED_DATA } from '../../rules/data/cms';
+import { cmsData, SHIPPED_DATA } from '../../rules/data/cms-data';
 import { isCodeValidOn } from '../../rules/data/code-validity';
 import { srsIndicationOf } from '../../rules/data/srs-indications';
 import type { NcciFile } from '../../rules/data/types';

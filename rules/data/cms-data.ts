@@ -198,3 +198,8 @@ export function cmsData(bundle: CmsDataBundle = SHIPPED_DATA): CmsData {
   if (!data) instances.set(bundle, (data = new CmsData(bundle)));
   return data;
 }
+
+/** What the shipped data covers, e.g. "NCCI PTP 2024 Q3; NCCI MUE 2024 Q3; MPFS 2024, 2025" (the side panel shows it). */
+export function dataVintage(): string {
+  return cmsData().vintage();
+}

@@ -38,8 +38,8 @@ export const PayerProfileSchema = z.strictObject({
 export type PayerProfile = z.infer<typeof PayerProfileSchema>;
 
 const MEDICAID_NCCI_NOTE: Localized = {
-  en: 'State Medicaid programs apply the Medicaid NCCI edit files, published separately; ClaimGuide uses the Medicare 2024-07 tables as a stand-in.',
-  es: 'Los programas estatales de Medicaid aplican los archivos de ediciones NCCI de Medicaid, publicados aparte; ClaimGuide usa como referencia las tablas de Medicare de 2024-07.',
+  en: 'State Medicaid programs apply the Medicaid NCCI edit files, published separately; ClaimGuide uses the loaded Medicare tables as a stand-in.',
+  es: 'Los programas estatales de Medicaid aplican los archivos de ediciones NCCI de Medicaid, publicados aparte; ClaimGuide usa como referencia las tablas de Medicare cargadas.',
 };
 const COMMERCIAL_NCCI_NOTE: Localized = {
   en: 'Commercial payers often, but not always, apply the Medicare NCCI edits: check the payer contract.',

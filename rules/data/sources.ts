@@ -6,15 +6,15 @@ import type { Source } from '../finding';
  */
 export const SOURCES = {
   ncciPtpPractitioner: {
-    title: 'CMS Medicare NCCI PTP edits, practitioner services, effective 2024-07-01',
+    title: 'CMS Medicare NCCI PTP edits, practitioner services (the quarter in force on the line’s date; each finding names it)',
     url: 'https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-procedure-procedure-ptp-edits',
   },
   ncciPtpOutpatient: {
-    title: 'CMS Medicare NCCI PTP edits, outpatient hospital services, effective 2024-07-01',
+    title: 'CMS Medicare NCCI PTP edits, outpatient hospital services (the quarter in force on the line’s date; each finding names it)',
     url: 'https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-procedure-procedure-ptp-edits',
   },
   ncciMue: {
-    title: 'CMS Medicare NCCI MUE tables (practitioner and outpatient hospital), effective 2024-07-01',
+    title: 'CMS Medicare NCCI MUE tables, practitioner and outpatient hospital (the quarter in force on the line’s date; each finding names it)',
     url: 'https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-medically-unlikely-edits',
   },
   mpfsRvu2024: {

@@ -54,6 +54,16 @@ const POLICY_NOTE = (policy: string): Localized => ({
   es: `Revise la política de radiocirugía del propio pagador (${policy}).`,
 });
 
+/**
+ * Rules whose facts are Medicare's NCCI tables. srs-reference.md gives no source that Medicaid or a
+ * commercial payer denies on them, so those profiles say warning, not error (their notes say why).
+ */
+const MEDICARE_NCCI_RULES = [
+  'srs/mutually-exclusive-delivery', 'srs/sbrt-conflict', 'srs/conventional-delivery-conflict', 'srs/image-guidance-included',
+  'srs/bundled-component', 'ncci/ptp-pair', 'ncci/mue-exceeded',
+] as const;
+const NCCI_AS_WARNING: Record<string, 'warning'> = Object.fromEntries(MEDICARE_NCCI_RULES.map((id) => [id, 'warning' as const]));
+
 const ncciNotes = (note: Localized) =>
   Object.fromEntries(
     [
@@ -105,7 +115,7 @@ export const BUILTIN_PROFILES: readonly PayerProfile[] = [
     mpfsStatus: false,
     prefersXModifiers: false,
     roboticSrsGCodes: false,
-    rules: { 'srs/modifier-tc-redundant': 'warning' },
+    rules: { ...NCCI_AS_WARNING, 'srs/modifier-tc-redundant': 'warning' },
     notes: { ...ncciNotes(MEDICAID_NCCI_NOTE), 'srs/modifier-tc-redundant': TC_NOTE, 'srs/cranial-diagnosis': POLICY_NOTE('state Medicaid policy') },
   },
   {
@@ -120,7 +130,7 @@ export const BUILTIN_PROFILES: readonly PayerProfile[] = [
     mpfsStatus: false,
     prefersXModifiers: false,
     roboticSrsGCodes: false,
-    rules: { 'srs/modifier-tc-redundant': 'warning' },
+    rules: { ...NCCI_AS_WARNING, 'srs/modifier-tc-redundant': 'warning' },
     notes: {
       ...ncciNotes(COMMERCIAL_NCCI_NOTE),
       'srs/modifier-tc-redundant': TC_NOTE,

@@ -40,7 +40,7 @@ const EXPECTED: Record<string, Row[]> = {
   'two undated 77372 lines': [['srs/duplicate-line', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/management-code', 'info', [1]]],
   'repeat line with 76': [['srs/duplicate-line', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/modifier-cannot-bypass', 'warning', [1]], ['srs/management-code', 'info', [1]]],
   'planning only': [],
-  'Medicaid hospital claim with 77387': [['srs/image-guidance-included', 'error', [0, 1]], ['srs/management-code', 'info', [0]]],
+  'Medicaid hospital claim with 77387': [['srs/image-guidance-included', 'warning', [0, 1]], ['srs/management-code', 'info', [0]]],
   '26 on 77432 beside 77372': [['srs/modifier-professional-only', 'error', [0]], ['srs/management-code', 'info', [1]]],
   'empty claim': [],
   'office visit on the SRS date': [['ncci/ptp-pair', 'error', [0, 1]], ['srs/management-code', 'info', [0]]],

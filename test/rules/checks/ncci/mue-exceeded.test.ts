@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('ncci/mue-exceeded', {
   valid: [
@@ -29,4 +29,4 @@ testRule('ncci/mue-exceeded', {
       findings: { 'medicare-physician': [{ severity: 'warning', lines: [0] }], medicaid: [{ severity: 'warning', lines: [0] }], commercial: [{ severity: 'warning', lines: [0] }] },
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

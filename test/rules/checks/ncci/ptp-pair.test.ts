@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('ncci/ptp-pair', {
   valid: [
@@ -40,4 +40,4 @@ testRule('ncci/ptp-pair', {
       findings: [{ severity: 'error', lines: [0, 1] }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

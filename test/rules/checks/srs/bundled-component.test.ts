@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/bundled-component', {
   valid: [
@@ -27,4 +27,4 @@ testRule('srs/bundled-component', {
       ],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

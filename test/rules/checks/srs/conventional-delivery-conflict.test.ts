@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/conventional-delivery-conflict', {
   valid: [
@@ -31,4 +31,4 @@ testRule('srs/conventional-delivery-conflict', {
       },
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/image-guidance-included', {
   valid: [
@@ -29,4 +29,4 @@ testRule('srs/image-guidance-included', {
       findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_image_guidance_included' }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

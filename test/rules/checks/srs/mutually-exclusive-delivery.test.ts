@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/mutually-exclusive-delivery', {
   valid: [
@@ -57,4 +57,4 @@ testRule('srs/mutually-exclusive-delivery', {
       findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_mutually_exclusive_delivery_modifier_undated' }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/sbrt-conflict', {
   valid: [
@@ -17,4 +17,4 @@ testRule('srs/sbrt-conflict', {
       findings: [{ severity: 'error', lines: [0, 1] }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

@@ -136,14 +136,25 @@ export function firstOf(line: LineView, set: ReadonlySet<string>): string | unde
   return line.modifiers.find((modifier) => set.has(modifier));
 }
 
-/** The lines of a date group grouped by code (page order kept), optionally only those `codes`. */
+const byCodeCache = new WeakMap<DateGroup, Map<string, LineView[]>>();
+
+/**
+ * The lines of a date group grouped by code (page order kept), optionally only those `codes`.
+ * Grouped once per group and evaluation; a filtered call picks from that grouping.
+ */
 export function linesByCode(group: DateGroup, codes?: ReadonlySet<string>): Map<string, LineView[]> {
-  const byCode = new Map<string, LineView[]>();
-  for (const line of group.lines) {
-    if (codes && !codes.has(line.code)) continue;
-    const list = byCode.get(line.code);
-    if (list) list.push(line);
-    else byCode.set(line.code, [line]);
+  let byCode = byCodeCache.get(group);
+  if (!byCode) {
+    byCode = new Map();
+    for (const line of group.lines) {
+      const list = byCode.get(line.code);
+      if (list) list.push(line);
+      else byCode.set(line.code, [line]);
+    }
+    byCodeCache.set(group, byCode);
   }
-  return byCode;
+  if (!codes) return byCode;
+  const picked = new Map<string, LineView[]>();
+  for (const [code, lines] of byCode) if (codes.has(code)) picked.set(code, lines);
+  return picked;
 }

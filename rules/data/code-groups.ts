@@ -43,6 +43,12 @@ export const SRS_BUNDLED: ReadonlySet<string> = new Set(['77435', 'G0339', 'G034
 export const ADDON_LESIONS: ReadonlySet<string> = new Set(['61797', '61799']);
 export const ADDON_LESION_CAP = 4;
 
+/** Codes whose unit limits have their own, more specific rule than ncci/mue-exceeded. */
+export const UNITS_JUDGED_ELSEWHERE: ReadonlySet<string> = new Set([...SRS_DELIVERY, ...ADDON_LESIONS]);
+
+/** The SRS code Medicare OPPS has billed as G0339/G0340 when the linac is robotic (srs-reference.md §5). */
+export const ROBOTIC_SRS_ALTERNATIVE: ReadonlySet<string> = new Set(['77372']);
+
 /** The physician's one-session SRS treatment management code. */
 export const SRS_MANAGEMENT = '77432';
 

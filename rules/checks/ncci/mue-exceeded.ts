@@ -1,9 +1,8 @@
+import { UNITS_JUDGED_ELSEWHERE } from '../../data/code-groups';
 import { SOURCES } from '../../data/sources';
 import { dated, defineRule, type Report } from '../../rule';
 import { formatUnits } from '../srs/single-session-units';
 
-/** Codes whose unit limits have their own, more specific rule. */
-const HANDLED_ELSEWHERE = new Set(['77371', '77372', '61797', '61799']);
 
 export default defineRule({
   meta: {
@@ -25,7 +24,7 @@ export default defineRule({
   check(context) {
     const out: Report[] = [];
     for (const excess of context.mueExcesses()) {
-      if (HANDLED_ELSEWHERE.has(excess.code)) continue;
+      if (UNITS_JUDGED_ELSEWHERE.has(excess.code)) continue;
       const only = excess.lines.length === 1 ? excess.lines[0] : undefined;
       out.push({
         severity: excess.mai === 2 ? 'error' : 'warning',

@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     id: 'claim/date-unreadable',
     description: {
-      en: 'A date of service was typed but cannot be read as a date (e.g. "2025-13-45", or a split date box left half filled): the line is not checked against anything dated (NCCI edits, MUEs, code validity, the fee schedule) until it is corrected. Never replaced by today’s date.',
+      en: 'A date of service was typed but cannot be read as a date (e.g. "2025-13-45", or a split date box left half filled): the line is not checked against anything dated (NCCI edits, MUEs, code validity, the fee schedule) until it is corrected. Never replaced by today’s date. An unreadable “to” date alone is named too; the line is then checked as of its “from” date.',
     },
     defaultSeverity: 'warning',
     sources: [SOURCES.claimDates],

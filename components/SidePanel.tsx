@@ -1,5 +1,5 @@
 import type { ClaimState, LineState, TabState } from '../messaging/schemas';
-import { describeCode, type Finding } from '../rules';
+import { dataVintage, describeCode, type Finding } from '../rules';
 import type { ChecklistTicks } from '../settings/checklist';
 import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
@@ -41,6 +41,7 @@ export function SidePanel(props: SidePanelProps) {
       <p class="cg-muted" role="status">
         {props.status ?? ''}
       </p>
+      <p class="cg-muted">{t('panel_data_vintage', [dataVintage()])}</p>
       <div aria-live="polite">
         {claims.length === 0 ? (
           <section class="cg-empty-state">

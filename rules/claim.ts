@@ -51,6 +51,9 @@ export const ServiceLineSchema = z.object({
   dateTo: z.optional(z.string()),
   /** True when a date was typed but could not be read as a date. */
   dateUnreadable: z.optional(z.boolean()),
+  /** The from / to date text as typed, kept only when it could not be read (e.g. "2025-13-45", "07//2024"). */
+  dateFromText: z.optional(z.string()),
+  dateToText: z.optional(z.string()),
   placeOfService: z.optional(z.string()),
   revenueCode: z.optional(z.string()),
   /** Diagnosis pointers as letters A–L or numbers 1–12, normalized to upper case tokens. */

@@ -1,5 +1,7 @@
 import type { Claim, RawClaim } from './claim';
 import { buildContext } from './context';
+import { cmsData } from './data/cms-data';
+import type { CmsDataBundle } from './data/types';
 import { isIsoDate } from './dates';
 import type { Finding, LineSeverity, Severity } from './finding';
 import { normalizeClaim } from './normalize';
@@ -14,6 +16,8 @@ export interface EvaluateOptions {
   language?: 'en' | 'es';
   /** Tests only: rethrow a rule's internal error instead of skipping that rule. */
   strict?: boolean;
+  /** The dated CMS data to evaluate against (default: the shipped data, rules/data/cms/). */
+  data?: CmsDataBundle;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -55,7 +59,7 @@ function notesFor(profile: PayerProfile, ruleId: string, language: 'en' | 'es'):
 export function evaluate(claim: Claim, profile: PayerProfile, options: EvaluateOptions): Finding[] {
   const today = typeof options?.today === 'string' && isIsoDate(options.today) ? options.today : '1970-01-01';
   const language = options?.language === 'es' ? 'es' : 'en';
-  const context = buildContext(claim, profile, today);
+  const context = buildContext(claim, profile, today, cmsData(options?.data));
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = ruleSettingFor(rule, profile);

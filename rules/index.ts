@@ -45,3 +45,4 @@ export { describeModifier, MODIFIERS, type ModifierEntry } from './catalog/modif
 export { RULES, RULE_IDS, ruleById } from './registry';
 export type { RuleModule, RuleMeta } from './rule';
 export { isSrsCode } from './data/code-groups';
+export { dataVintage } from './data/cms-data';

@@ -61,11 +61,11 @@ export function parsePointers(text: string | undefined): string[] {
   return out;
 }
 
-function normalizeDate(text: string | undefined): { iso?: string; unreadable: boolean } {
+function normalizeDate(text: string | undefined): { iso?: string; unreadable: boolean; text: string } {
   const value = cleanText(text);
-  if (!value) return { unreadable: false };
+  if (!value) return { unreadable: false, text: value };
   const iso = parseUsDate(value);
-  return iso ? { iso, unreadable: false } : { unreadable: true };
+  return iso ? { iso, unreadable: false, text: value } : { unreadable: true, text: value };
 }
 
 export function normalizeLine(raw: RawServiceLine): ServiceLine {
@@ -87,6 +87,8 @@ export function normalizeLine(raw: RawServiceLine): ServiceLine {
   if (from.iso) line.dateFrom = from.iso;
   if (to.iso) line.dateTo = to.iso;
   if (from.unreadable || to.unreadable) line.dateUnreadable = true;
+  if (from.unreadable) line.dateFromText = from.text;
+  if (to.unreadable) line.dateToText = to.text;
   const pos = cleanText(raw.placeOfService);
   if (pos) line.placeOfService = pos;
   const revenue = cleanText(raw.revenueCode);

@@ -38,8 +38,8 @@ export const PayerProfileSchema = z.strictObject({
 export type PayerProfile = z.infer<typeof PayerProfileSchema>;
 
 const MEDICAID_NCCI_NOTE: Localized = {
-  en: 'State Medicaid programs apply the Medicaid NCCI edit files, published separately; ClaimGuide uses the Medicare 2024-07 tables as a stand-in.',
-  es: 'Los programas estatales de Medicaid aplican los archivos de ediciones NCCI de Medicaid, publicados aparte; ClaimGuide usa como referencia las tablas de Medicare de 2024-07.',
+  en: 'State Medicaid programs apply the Medicaid NCCI edit files, published separately; ClaimGuide uses the loaded Medicare tables as a stand-in.',
+  es: 'Los programas estatales de Medicaid aplican los archivos de ediciones NCCI de Medicaid, publicados aparte; ClaimGuide usa como referencia las tablas de Medicare cargadas.',
 };
 const COMMERCIAL_NCCI_NOTE: Localized = {
   en: 'Commercial payers often, but not always, apply the Medicare NCCI edits: check the payer contract.',
@@ -53,6 +53,16 @@ const POLICY_NOTE = (policy: string): Localized => ({
   en: `Check the payer's own SRS policy (${policy}).`,
   es: `Revise la política de radiocirugía del propio pagador (${policy}).`,
 });
+
+/**
+ * Rules whose facts are Medicare's NCCI tables. srs-reference.md gives no source that Medicaid or a
+ * commercial payer denies on them, so those profiles say warning, not error (their notes say why).
+ */
+const MEDICARE_NCCI_RULES = [
+  'srs/mutually-exclusive-delivery', 'srs/sbrt-conflict', 'srs/conventional-delivery-conflict', 'srs/image-guidance-included',
+  'srs/bundled-component', 'ncci/ptp-pair', 'ncci/mue-exceeded',
+] as const;
+const NCCI_AS_WARNING: Record<string, 'warning'> = Object.fromEntries(MEDICARE_NCCI_RULES.map((id) => [id, 'warning' as const]));
 
 const ncciNotes = (note: Localized) =>
   Object.fromEntries(
@@ -105,7 +115,7 @@ export const BUILTIN_PROFILES: readonly PayerProfile[] = [
     mpfsStatus: false,
     prefersXModifiers: false,
     roboticSrsGCodes: false,
-    rules: { 'srs/modifier-tc-redundant': 'warning' },
+    rules: { ...NCCI_AS_WARNING, 'srs/modifier-tc-redundant': 'warning' },
     notes: { ...ncciNotes(MEDICAID_NCCI_NOTE), 'srs/modifier-tc-redundant': TC_NOTE, 'srs/cranial-diagnosis': POLICY_NOTE('state Medicaid policy') },
   },
   {
@@ -120,7 +130,7 @@ export const BUILTIN_PROFILES: readonly PayerProfile[] = [
     mpfsStatus: false,
     prefersXModifiers: false,
     roboticSrsGCodes: false,
-    rules: { 'srs/modifier-tc-redundant': 'warning' },
+    rules: { ...NCCI_AS_WARNING, 'srs/modifier-tc-redundant': 'warning' },
     notes: {
       ...ncciNotes(COMMERCIAL_NCCI_NOTE),
       'srs/modifier-tc-redundant': TC_NOTE,

@@ -1,4 +1,7 @@
 import type { RuleModule } from './rule';
+import claimDateUnreadable from './checks/claim/date-unreadable';
+import claimUnitsUnreadable from './checks/claim/units-unreadable';
+import dataCoverage from './checks/data/coverage';
 import codeDeletedForDate from './checks/code/deleted-for-date';
 import codeInvalidFormat from './checks/code/invalid-format';
 import codeMpfsStatusInvalid from './checks/code/mpfs-status-invalid';
@@ -9,6 +12,7 @@ import ncciMueExceeded from './checks/ncci/mue-exceeded';
 import ncciPtpPair from './checks/ncci/ptp-pair';
 import srsAddonLesionCap from './checks/srs/addon-lesion-cap';
 import srsBundledComponent from './checks/srs/bundled-component';
+import srsCourseFractionCap from './checks/srs/course-fraction-cap';
 import srsConventionalDeliveryConflict from './checks/srs/conventional-delivery-conflict';
 import srsCranialDiagnosis from './checks/srs/cranial-diagnosis';
 import srsDuplicateLine from './checks/srs/duplicate-line';
@@ -20,6 +24,7 @@ import srsModifier59PreferX from './checks/srs/modifier-59-prefer-x';
 import srsModifierCannotBypass from './checks/srs/modifier-cannot-bypass';
 import srsModifierPostopGlobal from './checks/srs/modifier-postop-global';
 import srsModifierProfessionalOnly from './checks/srs/modifier-professional-only';
+import srsModifierRepeatLone from './checks/srs/modifier-repeat-lone';
 import srsModifierTcRedundant from './checks/srs/modifier-tc-redundant';
 import srsModifierUnexpected from './checks/srs/modifier-unexpected';
 import srsMutuallyExclusiveDelivery from './checks/srs/mutually-exclusive-delivery';
@@ -29,9 +34,12 @@ import srsSingleSessionUnits from './checks/srs/single-session-units';
 
 /** Every rule, sorted by id. Ids are public: profiles and the testing contract name them. */
 export const RULES: readonly RuleModule[] = [
+  claimDateUnreadable,
+  claimUnitsUnreadable,
   codeDeletedForDate,
   codeInvalidFormat,
   codeMpfsStatusInvalid,
+  dataCoverage,
   modifier59WithX,
   modifierDuplicate,
   modifierInvalidFormat,
@@ -40,6 +48,7 @@ export const RULES: readonly RuleModule[] = [
   srsAddonLesionCap,
   srsBundledComponent,
   srsConventionalDeliveryConflict,
+  srsCourseFractionCap,
   srsCranialDiagnosis,
   srsDuplicateLine,
   srsFractionatedCourse,
@@ -50,6 +59,7 @@ export const RULES: readonly RuleModule[] = [
   srsModifierCannotBypass,
   srsModifierPostopGlobal,
   srsModifierProfessionalOnly,
+  srsModifierRepeatLone,
   srsModifierTcRedundant,
   srsModifierUnexpected,
   srsMutuallyExclusiveDelivery,

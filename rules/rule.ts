@@ -1,6 +1,6 @@
 import type { Claim, ServiceLine } from './claim';
-import type { PtpEdit } from './data/ncci';
-import type { NcciFile } from './data/types';
+import type { CmsData, PtpEdit } from './data/cms-data';
+import type { MueDataset, NcciFile } from './data/types';
 import type { Fix, Severity, Source } from './finding';
 import type { PayerProfile } from './profile';
 
@@ -14,10 +14,17 @@ export interface LineView {
   mods: ReadonlySet<string>;
   /** Units counted for limits: the typed number, or 1 when blank/unreadable. */
   units: number;
-  /** Date of service used for versioned data: the line's from-date, else options.today. */
+  /** True when units were typed but are not a number (the line counts as 1 unit and says so). */
+  unitsUnreadable: boolean;
+  /** Date of service used for versioned data: the line's from-date, else options.today; '' when the typed date is unreadable. */
   date: string;
-  /** False when the line has no readable date (then `date` is today and messages say so). */
+  /** False when the line has no date typed (then `date` is today and messages say so). */
   dated: boolean;
+  /**
+   * True when a date was typed but cannot be read: the line is in no date group, and nothing dated
+   * (edits, limits, code validity, MPFS) is checked for it; `claim/date-unreadable` says so.
+   */
+  dateUnreadable: boolean;
 }
 
 /** Lines of one date of service. Undated lines form one group of their own ("on this claim"). */
@@ -28,13 +35,21 @@ export interface DateGroup {
   lines: readonly LineView[];
 }
 
-/** An active NCCI PTP edit between two lines of the same date group. */
+/**
+ * An NCCI PTP edit in force between two codes of the same date group: one per pair of codes and
+ * date, naming every line of each code.
+ */
 export interface PairConflict {
   group: DateGroup;
-  col1: LineView;
-  col2: LineView;
+  /** The lines of the column-one code, in page order. */
+  col1: readonly LineView[];
+  /** The lines of the column-two code, in page order. */
+  col2: readonly LineView[];
   edit: PtpEdit;
-  /** The NCCI-associated modifier (59/XE/XS/XP/XU) on either line, if any. */
+  /**
+   * The NCCI-associated modifier that bypasses an indicator-1 edit, when every column-two line
+   * carries one (59/XE/XS/XP/XU; 25/57 on an E/M code): NCCI has it appended to the column-two code.
+   */
   bypass?: string;
 }
 
@@ -46,6 +61,7 @@ export interface MueExcess {
   units: number;
   value: number;
   mai: 1 | 2 | 3;
+  dataset: MueDataset;
 }
 
 export interface RuleContext {
@@ -53,8 +69,11 @@ export interface RuleContext {
   profile: PayerProfile;
   today: string;
   ncciFile: NcciFile;
+  /** The dated CMS data of this evaluation (the shipped data unless `evaluate` was given another). */
+  data: CmsData;
   /** Lines with a code, in page order. */
   lines: readonly LineView[];
+  /** Lines by date of service; lines whose typed date cannot be read are in none. */
   groups: readonly DateGroup[];
   /** All active PTP edits between lines of the same date (computed once per evaluation). */
   pairs(): readonly PairConflict[];
@@ -117,14 +136,25 @@ export function firstOf(line: LineView, set: ReadonlySet<string>): string | unde
   return line.modifiers.find((modifier) => set.has(modifier));
 }
 
-/** The lines of a date group grouped by code (page order kept), optionally only those `codes`. */
+const byCodeCache = new WeakMap<DateGroup, Map<string, LineView[]>>();
+
+/**
+ * The lines of a date group grouped by code (page order kept), optionally only those `codes`.
+ * Grouped once per group and evaluation; a filtered call picks from that grouping.
+ */
 export function linesByCode(group: DateGroup, codes?: ReadonlySet<string>): Map<string, LineView[]> {
-  const byCode = new Map<string, LineView[]>();
-  for (const line of group.lines) {
-    if (codes && !codes.has(line.code)) continue;
-    const list = byCode.get(line.code);
-    if (list) list.push(line);
-    else byCode.set(line.code, [line]);
+  let byCode = byCodeCache.get(group);
+  if (!byCode) {
+    byCode = new Map();
+    for (const line of group.lines) {
+      const list = byCode.get(line.code);
+      if (list) list.push(line);
+      else byCode.set(line.code, [line]);
+    }
+    byCodeCache.set(group, byCode);
   }
-  return byCode;
+  if (!codes) return byCode;
+  const picked = new Map<string, LineView[]>();
+  for (const [code, lines] of byCode) if (codes.has(code)) picked.set(code, lines);
+  return picked;
 }

@@ -44,6 +44,12 @@ const rules = JSON.parse(rulesOut) as Record<string, number>;
 rows.push({ figure: 'rules: evaluate a 1-line claim (median)', value: rules.rules_1!, unit: 'ms' });
 rows.push({ figure: 'rules: evaluate a 50-line claim (median)', value: rules.rules_50!, unit: 'ms', budget: 0.5 });
 rows.push({ figure: 'rules: evaluate a 500-line claim (median)', value: rules.rules_500!, unit: 'ms' });
+rows.push({ figure: 'rules: evaluate a 2,000-line claim (median)', value: rules.rules_2000!, unit: 'ms' });
+// Growth with the lines, as ratios of two figures of the same run (each figure is in the rows above or below).
+rows.push({ figure: `rules, realistic claim: 500 lines ÷ 50 lines (${rules.rules_500} ÷ ${rules.rules_50} ms)`, value: rules.rules_ratio_500_50!, unit: '×', budget: 12 });
+rows.push({ figure: `rules, realistic claim: 2,000 lines ÷ 500 lines (${rules.rules_2000} ÷ ${rules.rules_500} ms)`, value: rules.rules_ratio_2000_500!, unit: '×', budget: 4.5 });
+rows.push({ figure: `rules, every line in conflict: 500 lines ÷ 50 lines (${rules.conflicting_500} ÷ ${rules.conflicting_50} ms)`, value: rules.conflicting_ratio_500_50!, unit: '×', budget: 12 });
+rows.push({ figure: `rules, every line in conflict: 2,000 lines ÷ 500 lines (${rules.conflicting_2000} ÷ ${rules.conflicting_500} ms)`, value: rules.conflicting_ratio_2000_500!, unit: '×', budget: 4.5 });
 
 // 2. Content script size. The manifest's content script is the sensor, in every page and frame of
 // an enabled site; the engine is injected only into frames that hold a claim (or a hovered code).

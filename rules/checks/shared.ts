@@ -1,9 +1,9 @@
 import { describeModifier } from '../catalog/modifiers';
 import { CONVENTIONAL_DELIVERY, IMAGE_GUIDANCE, SBRT_DELIVERY, SRS_BUNDLED, SRS_DELIVERY } from '../data/code-groups';
-import { ptpSource } from '../data/ncci';
 import { SOURCES } from '../data/sources';
+import type { MpfsEntry } from '../data/cms-data';
 import type { Severity } from '../finding';
-import { dated, type PairConflict, type Report, type RuleContext, type RuleMeta, type RuleModule } from '../rule';
+import { dated, type LineView, type PairConflict, type Report, type RuleContext, type RuleMeta, type RuleModule } from '../rule';
 
 /** Shortens what the coder typed for use inside a message. */
 export const shown = (text: string) => (text.length > 16 ? `${text.slice(0, 15)}…` : text);
@@ -32,14 +32,15 @@ export function pairMessages(base: string): string[] {
   return ['', '_modifier', '_bypassed'].flatMap((variant) => [`${base}${variant}`, `${base}${variant}_undated`]);
 }
 
+/** One report per pair of codes and date, naming every line of both codes and the quarter it was checked against. */
 export function pairReport(base: string, pair: PairConflict, context: RuleContext): Report {
   const variant = pair.edit.indicator === 0 ? '' : pair.bypass ? '_bypassed' : '_modifier';
   return {
     severity: pairSeverity(pair),
-    lines: [pair.col1.index, pair.col2.index].sort((x, y) => x - y),
+    lines: [...pair.col1, ...pair.col2].map((line) => line.index).sort((x, y) => x - y),
     key: dated(`${base}${variant}`, pair.group.dated),
-    args: [pair.col1.code, pair.col2.code, pair.group.date, pair.bypass ?? '', pair.edit.rationale],
-    sources: [ptpSource(context.ncciFile), ...(pair.bypass ? [SOURCES.mln59] : [])],
+    args: [pair.edit.col1, pair.edit.col2, pair.group.date, pair.bypass ?? '', pair.edit.rationale, pair.edit.dataset.label],
+    sources: [context.data.ptpSource(pair.edit.dataset, context.ncciFile), ...(pair.bypass ? [SOURCES.mln59, SOURCES.ncciPolicyManual] : [])],
   };
 }
 
@@ -51,7 +52,7 @@ export function pairsOwnedBy(context: RuleContext, ruleId: string): readonly Pai
   if (!byOwner) {
     byOwner = new Map();
     for (const pair of context.pairs()) {
-      const owner = pairOwner(pair.col1.code, pair.col2.code);
+      const owner = pairOwner(pair.edit.col1, pair.edit.col2);
       const list = byOwner.get(owner);
       if (list) list.push(pair);
       else byOwner.set(owner, [pair]);
@@ -76,3 +77,21 @@ export function definePairRule(meta: Omit<RuleMeta, 'messages' | 'severityNote'>
 }
 
 export const isProcedureModifier = (modifier: string) => describeModifier(modifier)?.kind === 'procedure';
+
+/** The line's MPFS row in force on its date of service (undefined when the date is unreadable or not covered). */
+export function mpfsOf(context: RuleContext, line: LineView): MpfsEntry | undefined {
+  if (line.dateUnreadable) return undefined;
+  return context.data.mpfs(line.code, line.date);
+}
+
+/** A modifier rule on PC/TC indicator data: each line whose code has `indicator` in its year and carries one of `modifiers`. */
+export function componentLines(context: RuleContext, indicator: number, modifiers: ReadonlySet<string>): { line: LineView; entry: MpfsEntry; found: string[] }[] {
+  const out: { line: LineView; entry: MpfsEntry; found: string[] }[] = [];
+  for (const line of context.lines) {
+    if (!line.modifiers.some((modifier) => modifiers.has(modifier))) continue;
+    const entry = mpfsOf(context, line);
+    if (entry?.pctc !== indicator) continue;
+    out.push({ line, entry, found: [...new Set(line.modifiers.filter((modifier) => modifiers.has(modifier)))] });
+  }
+  return out;
+}

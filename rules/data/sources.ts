@@ -6,15 +6,15 @@ import type { Source } from '../finding';
  */
 export const SOURCES = {
   ncciPtpPractitioner: {
-    title: 'CMS Medicare NCCI PTP edits, practitioner services, effective 2024-07-01',
+    title: 'CMS Medicare NCCI PTP edits, practitioner services (the quarter in force on the line’s date; each finding names it)',
     url: 'https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-procedure-procedure-ptp-edits',
   },
   ncciPtpOutpatient: {
-    title: 'CMS Medicare NCCI PTP edits, outpatient hospital services, effective 2024-07-01',
+    title: 'CMS Medicare NCCI PTP edits, outpatient hospital services (the quarter in force on the line’s date; each finding names it)',
     url: 'https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-procedure-procedure-ptp-edits',
   },
   ncciMue: {
-    title: 'CMS Medicare NCCI MUE tables (practitioner and outpatient hospital), effective 2024-07-01',
+    title: 'CMS Medicare NCCI MUE tables, practitioner and outpatient hospital (the quarter in force on the line’s date; each finding names it)',
     url: 'https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-medically-unlikely-edits',
   },
   mpfsRvu2024: {
@@ -40,6 +40,22 @@ export const SOURCES = {
   cptSrsDescriptor: {
     title: 'CPT 77371/77372 descriptor ("complete course of treatment … consisting of 1 session"), via codingahead.com',
     url: 'https://www.codingahead.com/',
+  },
+  cptSbrtDescriptor: {
+    title: 'CPT 77373 descriptor (SBRT delivery per fraction, entire course not to exceed 5 fractions), srs-reference.md §1',
+    url: 'https://www.codingahead.com/',
+  },
+  claimDates: {
+    title: 'CMS Medicare Claims Processing Manual, Chapter 26, item 24A: dates of service as MM DD YY or MM DD CCYY',
+    url: 'https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c26pdf.pdf',
+  },
+  claimUnits: {
+    title: 'CMS Medicare Claims Processing Manual, Chapter 26, item 24G: days or units as a number',
+    url: 'https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c26pdf.pdf',
+  },
+  modifierDuplicate: {
+    title: 'CMS Medicare Claims Processing Manual, Chapter 26, item 24D: the procedure code with up to four modifiers',
+    url: 'https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c26pdf.pdf',
   },
   cptAddonLesions: {
     title: 'CPT 61797/61799 descriptors and instructions: each additional cranial lesion, at most 4 in any combination per course',

@@ -3,30 +3,52 @@ import type { Source } from '../finding';
 /** NCCI file a profile reads: practitioner services or outpatient hospital services. */
 export type NcciFile = 'practitioner' | 'outpatient';
 
-/** One group of PTP edits: [column one, modifier indicator, rationale index, column-two codes]. */
-export type PtpRow = readonly [col1: string, indicator: 0 | 1 | 9, rationale: number, col2s: string];
-
 /**
- * A quarter's NCCI procedure-to-procedure edits. The rules look pairs up here, never in code:
- * replace the dataset (same shape) when CMS publishes a newer quarter.
+ * One group of PTP edit rows as CMS publishes them, column-two codes merged:
+ * [column one, effective date, deletion date ('' = none), modifier indicator, rationale index, column-two codes].
+ * Dates are ISO YYYY-MM-DD. An edit is in force on a date D when effective <= D and (no deletion or D < deletion).
  */
+export type PtpRow = readonly [col1: string, effective: string, deleted: string, modifier: 0 | 1 | 9, rationale: number, col2s: string];
+
+/** One quarter of NCCI procedure-to-procedure edits (written by `npm run data:import`). */
 export interface PtpDataset {
-  /** e.g. "2024Q3" (the file effective 2024-07-01). */
+  kind: 'ptp';
+  /** e.g. "2024Q3". */
   quarter: string;
-  effectiveFrom: string;
-  source: Source;
+  /** e.g. "NCCI PTP 2024 Q3": what findings and the side panel name. */
+  label: string;
+  /** First and last date of service the quarter's files apply to. */
+  from: string;
+  to: string;
   rationales: readonly string[];
   practitioner: readonly PtpRow[];
   outpatient: readonly PtpRow[];
 }
 
-/** A quarter's MUE values: each entry "code MUE-value MAI". */
+/** One quarter of MUE values: each entry "code MUE-value MAI". */
 export interface MueDataset {
+  kind: 'mue';
   quarter: string;
-  effectiveFrom: string;
-  source: Source;
+  label: string;
+  from: string;
+  to: string;
   practitioner: readonly string[];
   outpatient: readonly string[];
+}
+
+/**
+ * One calendar year of the Medicare Physician Fee Schedule relative value file, the columns the
+ * rules read: each code → "status PC/TC-indicator global-days" (e.g. "C 3 XXX"; '?' = not known).
+ */
+export interface MpfsDataset {
+  kind: 'mpfs';
+  year: number;
+  label: string;
+  from: string;
+  to: string;
+  codes: Readonly<Record<string, string>>;
+  /** Set when the year is not a CMS file but facts from another source (then only `codes` is covered). */
+  sources?: readonly Source[];
 }
 
 /** A code's validity window (ISO dates; absent = open): valid from validFrom, deleted on deletedOn. */
@@ -40,12 +62,9 @@ export interface CodeValidity {
   sources: readonly Source[];
 }
 
-/** Medicare Physician Fee Schedule status indicators of one calendar year (only the status-I codes). */
-export interface MpfsStatusYear {
-  year: number;
-  from: string;
-  to: string;
-  source: Source;
-  /** Status I: not valid for Medicare purposes; Medicare uses another code. Value: the codes used instead. */
-  statusI: Readonly<Record<string, string>>;
+/** Everything dated the rules read; `evaluate` takes the shipped bundle unless given another. */
+export interface CmsDataBundle {
+  ptp: readonly PtpDataset[];
+  mue: readonly MueDataset[];
+  mpfs: readonly MpfsDataset[];
 }

@@ -8,6 +8,11 @@ describe('SidePanel', () => {
     expect(screen.getByRole('heading', { name: 'No claim found on this page' })).toBeTruthy();
   });
 
+  it('shows the vintage of the loaded CMS data', () => {
+    render(<SidePanel tab={null} />);
+    expect(screen.getByText('CMS data loaded: NCCI PTP 2024 Q3; NCCI MUE 2024 Q3; MPFS 2024, 2025')).toBeTruthy();
+  });
+
   it('says when ClaimGuide is paused on the site', () => {
     const tab = tabWith([]);
     tab.frames[0]!.state = { profileId: 'medicare-physician', paused: true, claims: [] };

@@ -23,7 +23,7 @@ describe('rule conventions', () => {
     const ids = RULES.map((rule) => rule.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...ids].sort());
-    for (const id of ids) expect(id).toMatch(/^(code|modifier|srs|ncci)\/[a-z0-9-]+$/);
+    for (const id of ids) expect(id).toMatch(/^(claim|code|data|modifier|srs|ncci)\/[a-z0-9-]+$/);
   });
 
   it('ships every rule id of the issue, plus code/deleted-for-date', () => {
@@ -34,6 +34,8 @@ describe('rule conventions', () => {
       'srs/conventional-delivery-conflict', 'srs/image-guidance-included', 'srs/bundled-component', 'srs/modifier-cannot-bypass',
       'srs/fractionated-course', 'srs/modifier-unexpected', 'srs/modifier-postop-global', 'srs/modifier-59-prefer-x', 'srs/management-code',
       'srs/addon-lesion-cap', 'srs/cranial-diagnosis', 'srs/robotic-opps', 'code/deleted-for-date',
+      // issue 22: honest coverage and the missing rules
+      'data/coverage', 'claim/date-unreadable', 'claim/units-unreadable', 'srs/course-fraction-cap', 'srs/modifier-repeat-lone',
     ]) {
       expect(ids.has(id), id).toBe(true);
     }

@@ -1,17 +1,40 @@
 // The versioned data checked against the CMS 2024-07 values of the domain reference
 // (ncci-mpfs-2024-extract.txt), transcribed here as the oracle (tests never read ../shared).
+import { cmsData, SHIPPED_DATA } from '../../rules/data/cms-data';
 import { isCodeValidOn } from '../../rules/data/code-validity';
-import { MUE_DATASET, mueOf, ptpEdit, PTP_DATASET } from '../../rules/data/ncci';
 import { srsIndicationOf } from '../../rules/data/srs-indications';
 import type { NcciFile } from '../../rules/data/types';
 
 const D = '2024-07-15';
 
 describe('NCCI data (2024Q3)', () => {
-  it('is labelled with its quarter and effective date', () => {
-    expect(PTP_DATASET.quarter).toBe('2024Q3');
-    expect(PTP_DATASET.effectiveFrom).toBe('2024-07-01');
-    expect(MUE_DATASET.quarter).toBe('2024Q3');
+  const data = cmsData();
+  const mueOf = (file: NcciFile, code: string) => data.mue(file, code, D);
+  const ptpEdit = (file: NcciFile, a: string, b: string, date: string) => data.ptpEdit(file, a, b, date);
+
+  it('is labelled with its quarter and the dates of service it covers', () => {
+    expect(SHIPPED_DATA.ptp.map((q) => [q.label, q.from, q.to])).toEqual([['NCCI PTP 2024 Q3', '2024-07-01', '2024-09-30']]);
+    expect(SHIPPED_DATA.mue.map((q) => [q.label, q.from, q.to])).toEqual([['NCCI MUE 2024 Q3', '2024-07-01', '2024-09-30']]);
+    expect(data.vintage()).toBe('NCCI PTP 2024 Q3; NCCI MUE 2024 Q3; MPFS 2024, 2025');
+  });
+
+  it('holds the 977 active edits of the 2024-07 extract', () => {
+    const edits = (rows: readonly (readonly [string, string, string, number, number, string])[]) => rows.reduce((sum, row) => sum + row[5].split(' ').length, 0);
+    expect(edits(SHIPPED_DATA.ptp[0]!.practitioner) + edits(SHIPPED_DATA.ptp[0]!.outpatient)).toBe(977);
+  });
+
+  it.each([
+    ['2024-06-30', false], ['2024-07-01', true], ['2024-09-30', true], ['2024-10-01', false], ['2019-03-10', false], ['2026-03-10', false],
+  ])('PTP and MUE apply to %s: %s (before, inside, after the quarter)', (date, inside) => {
+    expect(Boolean(data.ptpEdit('practitioner', '77371', '77373', date))).toBe(inside);
+    expect(Boolean(data.mue('practitioner', '77371', date))).toBe(inside);
+  });
+
+  it.each([
+    ['2023-12-31', '77372', undefined], ['2024-01-01', '77372', 3], ['2025-06-01', '77336', 3], ['2025-06-01', '77263', 2],
+    ['2026-02-01', '77372', 3], ['2026-02-01', '77387', 2], ['2025-02-01', '77387', 0], ['2026-02-01', '77336', undefined], ['2027-01-01', '77372', undefined],
+  ])('MPFS PC/TC on %s of %s: %s', (date, code, pctc) => {
+    expect(data.mpfs(code, date)?.pctc).toBe(pctc);
   });
 
   const MUE: [string, number, number, number, number][] = [
@@ -47,10 +70,7 @@ describe('NCCI data (2024Q3)', () => {
     }
   });
 
-  it('pairs with codes deleted on 2026-01-01 apply before 2026 only', () => {
-    expect(ptpEdit('practitioner', '77372', 'G6002', '2025-12-31')).toBeDefined();
-    expect(ptpEdit('practitioner', '77372', 'G6002', '2026-01-01')).toBeUndefined();
-    expect(ptpEdit('practitioner', '77372', '77373', '2026-06-01')).toBeDefined();
+  it('code validity: the codes deleted on 2026-01-01', () => {
     expect(isCodeValidOn('77014', '2025-12-31')).toBe(true);
     expect(isCodeValidOn('77014', '2026-01-01')).toBe(false);
     expect(isCodeValidOn('77372', '2030-01-01')).toBe(true);

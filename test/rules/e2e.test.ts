@@ -16,7 +16,7 @@ const EXPECTED: Record<string, Row[]> = {
   '77371 and 77372 on one date': [['srs/mutually-exclusive-delivery', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/management-code', 'info', [1]]],
   '77371 and 77372-XE': [['srs/mutually-exclusive-delivery', 'warning', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/management-code', 'info', [1]]],
   'SRS and SBRT on one date': [['srs/sbrt-conflict', 'error', [0, 1]], ['srs/management-code', 'info', [0]]],
-  'G6002 with 59 beside 77372': [['srs/image-guidance-included', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/modifier-cannot-bypass', 'error', [1]]],
+  'G6002 with 59 beside 77372': [['srs/image-guidance-included', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/modifier-cannot-bypass', 'warning', [1]]],
   '77014 without a modifier': [['srs/image-guidance-included', 'error', [0, 1]], ['srs/management-code', 'info', [0]]],
   '77014-XS': [['srs/image-guidance-included', 'warning', [0, 1]], ['srs/management-code', 'info', [0]]],
   'SBRT management with SRS and 77432': [['srs/bundled-component', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['ncci/ptp-pair', 'error', [1, 2]]],
@@ -30,16 +30,17 @@ const EXPECTED: Record<string, Row[]> = {
   '59 and XS on 77372': [['modifier/59-with-x', 'warning', [0]], ['srs/management-code', 'info', [0]]],
   'one-character modifier': [['modifier/invalid-format', 'error', [0]], ['srs/management-code', 'info', [0]]],
   'four-digit code': [['code/invalid-format', 'error', [0]]],
-  'G6002 in 2026': [['code/deleted-for-date', 'error', [0]]],
-  'undated claim in 2026 with G6002': [['srs/management-code', 'info', [0]], ['code/deleted-for-date', 'error', [1]]],
+  'G6002 in 2026': [['code/deleted-for-date', 'error', [0]], ['data/coverage', 'info', [0]]],
+  'undated claim in 2026 with G6002': [['data/coverage', 'info', [0]], ['srs/management-code', 'info', [0]], ['code/deleted-for-date', 'error', [1]], ['data/coverage', 'info', [1]]],
   '77385 on a 2024 physician claim': [['code/mpfs-status-invalid', 'error', [0]]],
   'IMRT and SRS on a hospital claim': [['srs/conventional-delivery-conflict', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/robotic-opps', 'info', [0]]],
   'diagnosis outside SRS indications': [['srs/cranial-diagnosis', 'warning', [0]], ['srs/management-code', 'info', [0]]],
   'five additional lesions': [['srs/addon-lesion-cap', 'error', [0, 1]]],
-  'two undated 77372 lines': [['srs/duplicate-line', 'error', [0, 1]], ['srs/single-session-units', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/management-code', 'info', [1]]],
-  'repeat line with 76': [['srs/duplicate-line', 'error', [0, 1]], ['srs/single-session-units', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/modifier-cannot-bypass', 'error', [1]], ['srs/management-code', 'info', [1]]],
+  // One fact, one error: two lines of one code and date are srs/duplicate-line's, not also a units error.
+  'two undated 77372 lines': [['srs/duplicate-line', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/management-code', 'info', [1]]],
+  'repeat line with 76': [['srs/duplicate-line', 'error', [0, 1]], ['srs/management-code', 'info', [0]], ['srs/modifier-cannot-bypass', 'warning', [1]], ['srs/management-code', 'info', [1]]],
   'planning only': [],
-  'Medicaid hospital claim with 77387': [['srs/image-guidance-included', 'error', [0, 1]], ['srs/management-code', 'info', [0]]],
+  'Medicaid hospital claim with 77387': [['srs/image-guidance-included', 'warning', [0, 1]], ['srs/management-code', 'info', [0]]],
   '26 on 77432 beside 77372': [['srs/modifier-professional-only', 'error', [0]], ['srs/management-code', 'info', [1]]],
   'empty claim': [],
   'office visit on the SRS date': [['ncci/ptp-pair', 'error', [0, 1]], ['srs/management-code', 'info', [0]]],
@@ -68,7 +69,7 @@ describe('end-to-end claims', () => {
     const byName = Object.fromEntries(E2E_CLAIMS.map((c) => [c.name, c]));
     const repeat = run(byName['repeat line with 76']!.claim);
     expect(lineSeverity(repeat, 0)).toBe('error');
-    expect(lineRuleIds(repeat, 1)).toEqual(['srs/duplicate-line', 'srs/management-code', 'srs/modifier-cannot-bypass', 'srs/single-session-units']);
+    expect(lineRuleIds(repeat, 1)).toEqual(['srs/duplicate-line', 'srs/management-code', 'srs/modifier-cannot-bypass']);
     const infoOnly = run(byName['59 on 77372 alone, Medicare']!.claim);
     expect(lineSeverity(infoOnly, 0)).toBe('ok');
     expect(lineRuleIds(infoOnly, 0)).toEqual(['srs/management-code', 'srs/modifier-59-prefer-x']);

@@ -80,8 +80,14 @@ export interface InvalidCase extends Case {
   findings: Expected[] | Partial<Record<ProfileId, Expected[]>>;
 }
 
-/** ESLint-RuleTester-style table: only the findings of rule `id` are compared, exactly. */
-export function testRule(id: string, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
+/** The Medicare NCCI rules: warning under Medicaid and commercial profiles (no source that those payers deny on them). */
+export const NCCI_ELSEWHERE_WARNING: Partial<Record<ProfileId, Severity>> = { medicaid: 'warning', commercial: 'warning' };
+
+/**
+ * ESLint-RuleTester-style table: only the findings of rule `id` are compared, exactly.
+ * `profileSeverity`: profiles that fix the rule's severity (every expected finding takes it there).
+ */
+export function testRule(id: string, cases: { valid: Case[]; invalid: InvalidCase[] }, profileSeverity: Partial<Record<ProfileId, Severity>> = {}): void {
   describe(id, () => {
     describe('valid', () => {
       for (const testCase of cases.valid) {
@@ -97,7 +103,9 @@ export function testRule(id: string, cases: { valid: Case[]; invalid: InvalidCas
       for (const testCase of cases.invalid) {
         for (const profileId of testCase.profiles ?? PROFILE_IDS) {
           it(`${testCase.name} [${profileId}]`, () => {
-            const expected = Array.isArray(testCase.findings) ? testCase.findings : (testCase.findings[profileId] ?? []);
+            const listed = Array.isArray(testCase.findings) ? testCase.findings : (testCase.findings[profileId] ?? []);
+            const fixed = profileSeverity[profileId];
+            const expected = fixed ? listed.map((finding) => ({ ...finding, severity: fixed })) : listed;
             const found = run(testCase.claim, profileId, testCase.today).filter((f) => f.ruleId === id);
             expect(found.map((f, i) => pick(f, expected[i]))).toEqual(expected.map(shape));
           });

@@ -136,7 +136,7 @@ describe('rules properties', () => {
         const again = normalizeClaim({
           formType: claim.formType,
           diagnosisCodes: claim.diagnosisCodes,
-          lines: claim.lines.map((l) => ({ index: l.index, code: l.code, modifiers: l.modifiers, units: l.unitsText ?? '', dateFrom: l.dateFrom ?? '', diagnosisPointers: l.diagnosisPointers.join(',') })),
+          lines: claim.lines.map((l) => ({ index: l.index, code: l.code, modifiers: l.modifiers, units: l.unitsText ?? '', dateFrom: l.dateFrom ?? l.dateFromText ?? '', diagnosisPointers: l.diagnosisPointers.join(',') })),
         });
         expect(evaluate(again, p, { today: '2024-08-01', strict: true })).toEqual(evaluate(claim, p, { today: '2024-08-01', strict: true }));
       }),

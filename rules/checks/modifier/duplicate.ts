@@ -7,10 +7,10 @@ export default defineRule({
   meta: {
     id: 'modifier/duplicate',
     description: {
-      en: 'The same modifier twice on one line: it adds nothing and some payers reject the line.',
+      en: 'The same modifier twice on one line: it takes one of the line’s four modifier places and adds nothing. Informational: no source read says a payer rejects it.',
     },
-    defaultSeverity: 'warning',
-    sources: [SOURCES.modifierFormat],
+    defaultSeverity: 'info',
+    sources: [SOURCES.modifierDuplicate],
     messages: ['rule_modifier_duplicate'],
   },
   check(context) {

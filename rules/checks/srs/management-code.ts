@@ -14,11 +14,12 @@ export default defineRule({
   },
   check(context) {
     const management = context.lines.filter((line) => line.code === SRS_MANAGEMENT);
+    const listed = lineNumbers(management); // once per claim, not once per SRS line
     return context.lines
       .filter((line) => SRS_DELIVERY.has(line.code))
       .map((line) =>
         management.length
-          ? { lines: [line.index], key: 'rule_srs_management_code_present', args: [line.code, lineNumbers(management)] }
+          ? { lines: [line.index], key: 'rule_srs_management_code_present', args: [line.code, listed] }
           : { lines: [line.index], key: 'rule_srs_management_code', args: [line.code] },
       );
   },

@@ -1,3 +1,4 @@
+import { ROBOTIC_SRS_ALTERNATIVE } from '../../data/code-groups';
 import { SOURCES } from '../../data/sources';
 import { defineRule } from '../../rule';
 
@@ -14,7 +15,7 @@ export default defineRule({
   },
   check(context) {
     return context.lines
-      .filter((line) => line.code === '77372')
+      .filter((line) => ROBOTIC_SRS_ALTERNATIVE.has(line.code))
       .map((line) => ({ lines: [line.index], key: 'rule_srs_robotic_opps', args: [line.code] }));
   },
 });

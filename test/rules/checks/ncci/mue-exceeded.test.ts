@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('ncci/mue-exceeded', {
   valid: [
@@ -11,7 +11,7 @@ testRule('ncci/mue-exceeded', {
     {
       name: 'MAI 2: 77432 twice on one date',
       claim: claim([line('77432'), line('77432')]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_ncci_mue_exceeded_mai2', args: ['77432', '2', '1', '2024-07-15'], fix: undefined }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_ncci_mue_exceeded_mai2', args: ['77432', '2', '1', '2024-07-15', 'NCCI MUE 2024 Q3'], fix: undefined }],
     },
     {
       name: 'MAI 2 on one line: fix to the MUE',
@@ -21,7 +21,7 @@ testRule('ncci/mue-exceeded', {
     {
       name: 'MAI 3: 77300 × 12 across lines, warning',
       claim: claim([line('77300', { units: '6' }), line('77300', { units: '6', mods: ['76'] })]),
-      findings: [{ severity: 'warning', lines: [0, 1], key: 'rule_ncci_mue_exceeded_mai3', args: ['77300', '12', '10', '2024-07-15'] }],
+      findings: [{ severity: 'warning', lines: [0, 1], key: 'rule_ncci_mue_exceeded_mai3', args: ['77300', '12', '10', '2024-07-15', 'NCCI MUE 2024 Q3'] }],
     },
     {
       name: 'MUE per file: 77387 × 2 is fine for outpatient (2), not practitioner (1)',
@@ -29,4 +29,4 @@ testRule('ncci/mue-exceeded', {
       findings: { 'medicare-physician': [{ severity: 'warning', lines: [0] }], medicaid: [{ severity: 'warning', lines: [0] }], commercial: [{ severity: 'warning', lines: [0] }] },
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

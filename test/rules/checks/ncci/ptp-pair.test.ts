@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('ncci/ptp-pair', {
   valid: [
@@ -10,7 +10,7 @@ testRule('ncci/ptp-pair', {
     {
       name: '77372 with 77470 (indicator 1)',
       claim: claim([line('77372'), line('77470')]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_ncci_ptp_pair_modifier', args: ['77372', '77470', '2024-07-15', '', 'Misuse of Column Two code with Column One code'] }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_ncci_ptp_pair_modifier', args: ['77372', '77470', '2024-07-15', '', 'Misuse of Column Two code with Column One code', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: '77306 with XU next to 77371: warning',
@@ -31,7 +31,7 @@ testRule('ncci/ptp-pair', {
       name: 'an office visit with 25 beside 77371: warning (25 is the E/M bypass modifier)',
       claim: claim([line('77371'), line('99214', { mods: ['25'] })]),
       profiles: ['medicare-physician'],
-      findings: [{ severity: 'warning', lines: [0, 1], args: ['77371', '99214', '2024-07-15', '25', 'Standards of medical/surgical practice'] }],
+      findings: [{ severity: 'warning', lines: [0, 1], args: ['77371', '99214', '2024-07-15', '25', 'Standards of medical/surgical practice', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: '25 on a non-E/M line bypasses nothing',
@@ -40,4 +40,4 @@ testRule('ncci/ptp-pair', {
       findings: [{ severity: 'error', lines: [0, 1] }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/bundled-component', {
   valid: [
@@ -10,12 +10,12 @@ testRule('srs/bundled-component', {
     {
       name: '77435 with 77372',
       claim: claim([line('77372'), line('77435')]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_bundled_component', args: ['77372', '77435', '2024-07-15', '', 'More extensive procedure'] }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_bundled_component', args: ['77372', '77435', '2024-07-15', '', 'More extensive procedure', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: '61796 bundles 77371',
       claim: claim([line('61796'), line('77371')]),
-      findings: [{ severity: 'error', lines: [0, 1], args: ['61796', '77371', '2024-07-15', '', 'CPT Manual or CMS manual coding instruction'] }],
+      findings: [{ severity: 'error', lines: [0, 1], args: ['61796', '77371', '2024-07-15', '', 'CPT Manual or CMS manual coding instruction', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: '20660, G0339 and G0340 with 77372: one finding per pair',
@@ -27,4 +27,4 @@ testRule('srs/bundled-component', {
       ],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/conventional-delivery-conflict', {
   valid: [
@@ -14,12 +14,12 @@ testRule('srs/conventional-delivery-conflict', {
     {
       name: '77412 with 77372',
       claim: claim([line('77372'), line('77412')]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_conventional_delivery_conflict', args: ['77372', '77412', '2024-07-15', '', 'CPT Manual or CMS manual coding instruction'] }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_conventional_delivery_conflict', args: ['77372', '77412', '2024-07-15', '', 'CPT Manual or CMS manual coding instruction', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: 'G6015 is column one over 77371',
       claim: claim([line('G6015'), line('77371', { mods: ['59'] })]),
-      findings: [{ severity: 'error', lines: [0, 1], args: ['G6015', '77371', '2024-07-15', '59', 'CPT Manual or CMS manual coding instruction'] }],
+      findings: [{ severity: 'error', lines: [0, 1], args: ['G6015', '77371', '2024-07-15', '', 'CPT Manual or CMS manual coding instruction', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: '77386 with 77371: outpatient file only (profile or UB-04 form)',
@@ -31,4 +31,4 @@ testRule('srs/conventional-delivery-conflict', {
       },
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

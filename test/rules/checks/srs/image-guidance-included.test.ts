@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/image-guidance-included', {
   valid: [
@@ -10,7 +10,7 @@ testRule('srs/image-guidance-included', {
     {
       name: 'G6002 (indicator 0) even with XU',
       claim: claim([line('77372'), line('G6002', { mods: ['XU'] })]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_image_guidance_included', args: ['77372', 'G6002', '2024-07-15', 'XU', 'Standards of medical/surgical practice'] }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_image_guidance_included', args: ['77372', 'G6002', '2024-07-15', '', 'Standards of medical/surgical practice', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: '77014 (indicator 1) without a modifier',
@@ -29,4 +29,4 @@ testRule('srs/image-guidance-included', {
       findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_image_guidance_included' }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

@@ -14,17 +14,17 @@ testRule('srs/modifier-cannot-bypass', {
     {
       name: 'XS on G6002 with 77372 (indicator 0)',
       claim: claim([line('77372'), line('G6002', { mods: ['XS'] })]),
-      findings: [{ severity: 'error', lines: [1], key: 'rule_srs_modifier_cannot_bypass', args: ['XS', 'G6002'] }],
+      findings: [{ severity: 'warning', lines: [1], key: 'rule_srs_modifier_cannot_bypass', args: ['XS', 'G6002'] }],
     },
     {
       name: '76 on a second 77372 line (MUE 1, MAI 2)',
       claim: claim([line('77372'), line('77372', { mods: ['76'] })]),
-      findings: [{ severity: 'error', lines: [1], args: ['76', '77372'] }],
+      findings: [{ severity: 'warning', lines: [1], args: ['76', '77372'] }],
     },
     {
       name: '59 and 77 on 77372 with 2 units',
       claim: claim([line('77372', { units: '2', mods: ['59', '77'] })]),
-      findings: [{ severity: 'error', lines: [0], args: ['59, 77', '77372'] }],
+      findings: [{ severity: 'warning', lines: [0], args: ['59, 77', '77372'] }],
     },
   ],
 });

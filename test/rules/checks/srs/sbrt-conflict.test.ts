@@ -1,4 +1,4 @@
-import { claim, line, testRule } from '../../helpers';
+import { claim, line, NCCI_ELSEWHERE_WARNING, testRule } from '../../helpers';
 
 testRule('srs/sbrt-conflict', {
   valid: [
@@ -9,7 +9,7 @@ testRule('srs/sbrt-conflict', {
     {
       name: '77373 with 77372 on one date',
       claim: claim([line('77372'), line('77373')]),
-      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_sbrt_conflict', args: ['77373', '77372', '2024-07-15', '', 'Mutually exclusive procedures'] }],
+      findings: [{ severity: 'error', lines: [0, 1], key: 'rule_srs_sbrt_conflict', args: ['77373', '77372', '2024-07-15', '', 'Mutually exclusive procedures', 'NCCI PTP 2024 Q3'] }],
     },
     {
       name: 'XS does not bypass indicator 0',
@@ -17,4 +17,4 @@ testRule('srs/sbrt-conflict', {
       findings: [{ severity: 'error', lines: [0, 1] }],
     },
   ],
-});
+}, NCCI_ELSEWHERE_WARNING);

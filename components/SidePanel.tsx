@@ -31,7 +31,10 @@ export function SidePanel(props: SidePanelProps) {
   return (
     <main class="cg-panel">
       <div class="cg-panel__bar">
-        <h1 class="cg-panel__title">{t('extName')}</h1>
+        <h1 class="cg-panel__title">
+          <img src="/icon/48.png" alt="" />
+          {t('extName')}
+        </h1>
         {claims.length && props.onCopySummary ? (
           <button type="button" onClick={props.onCopySummary}>
             {t('action_copy_summary')}
@@ -96,7 +99,7 @@ function ClaimSection(props: {
         </table>
       </div>
       <h3>{t('panel_findings')}</h3>
-      <FindingList findings={claim.findings} onSelect={props.onSelect} />
+      <FindingList findings={claim.findings} onSelect={props.onSelect} collapsible />
       {srsCodes.map((code) => (
         <Checklist key={code} code={code} ticked={props.ticks[code] ?? []} onTick={props.onTick} />
       ))}

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../components/i18n';
+import { localizeDocument, t } from '../../components/i18n';
 import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SitesSection } from '../../components/options/SitesSection';
@@ -53,4 +53,5 @@ function App() {
   );
 }
 
+localizeDocument('options_title');
 render(<App />, document.getElementById('app')!);

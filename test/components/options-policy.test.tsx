@@ -67,6 +67,7 @@ describe('Popup with custom and policy profiles', () => {
       onSelectProfile: vi.fn(),
       onTogglePause: vi.fn(),
       onOpenPanel: vi.fn(),
+      onOpenOptions: vi.fn(),
       ...overrides,
     };
   }

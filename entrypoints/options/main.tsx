@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { localizeDocument, t } from '../../components/i18n';
 import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
+import { PolicySection } from '../../components/options/PolicySection';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SitesSection } from '../../components/options/SitesSection';
 import { descriptorPackItem, readDescriptorPack, type DescriptorPack } from '../../settings/descriptor-pack';
@@ -32,7 +33,11 @@ function App() {
 
   return (
     <main class="cg-options">
-      <h1>{t('options_title')}</h1>
+      <header class="cg-options__head">
+        <img src="/icon/48.png" alt="" />
+        <h1>{t('options_title')}</h1>
+      </header>
+      <p class="cg-muted">{t('options_intro')}</p>
       <SitesSection
         enabled={[...new Set([...sites, ...(policy.sites ?? [])])]}
         locked={policy.sites ?? []}
@@ -49,6 +54,7 @@ function App() {
         }}
       />
       <DescriptorPackSection pack={pack} onSave={(next) => descriptorPackItem.setValue(next)} onRemove={() => descriptorPackItem.setValue(null)} />
+      <PolicySection policy={policy} custom={custom.profiles} />
     </main>
   );
 }

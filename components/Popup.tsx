@@ -1,6 +1,7 @@
 import type { PayerProfile } from '../rules';
 import { SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
+import { Logo } from './Logo';
 
 export type SiteStatus = 'enabled' | 'paused' | 'not-enabled';
 
@@ -27,7 +28,7 @@ export function Popup(props: PopupProps) {
   return (
     <main class="cg-popup">
       <h1 class="cg-panel__title">
-        <img src="/icon/48.png" alt="" />
+        <Logo />
         {t('extName')}
       </h1>
       {props.recovered ? <p role="status" class="cg-notice">{t('notice_settings_recovered')}</p> : null}

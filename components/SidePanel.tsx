@@ -4,6 +4,7 @@ import type { ChecklistTicks } from '../settings/checklist';
 import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
+import { Logo } from './Logo';
 
 export interface FocusTarget {
   frameId: number;
@@ -32,7 +33,7 @@ export function SidePanel(props: SidePanelProps) {
     <main class="cg-panel">
       <div class="cg-panel__bar">
         <h1 class="cg-panel__title">
-          <img src="/icon/48.png" alt="" />
+          <Logo />
           {t('extName')}
         </h1>
         {claims.length && props.onCopySummary ? (

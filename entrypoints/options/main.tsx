@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { localizeDocument, t } from '../../components/i18n';
 import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
+import { Logo } from '../../components/Logo';
 import { PolicySection } from '../../components/options/PolicySection';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SitesSection } from '../../components/options/SitesSection';
@@ -34,7 +35,7 @@ function App() {
   return (
     <main class="cg-options">
       <header class="cg-options__head">
-        <img src="/icon/48.png" alt="" />
+        <Logo />
         <h1>{t('options_title')}</h1>
       </header>
       <p class="cg-muted">{t('options_intro')}</p>

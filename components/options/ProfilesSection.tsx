@@ -44,6 +44,12 @@ export function downloadProfile(profile: PayerProfile): string {
   return file;
 }
 
+/** The line of `"id": "<id>"` in an imported text (1 when it cannot be found). */
+function idLine(text: string, id: string): number {
+  const match = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : 1;
+}
+
 /**
  * Payer profiles: the built-ins (read-only), the organization's (locked), and the coder's
  * custom ones (create from any profile, edit, delete, import and export as JSON).
@@ -113,7 +119,9 @@ export function ProfilesSection(props: ProfilesSectionProps) {
     const isList = text.trimStart().replace(/^\uFEFF/, '').startsWith('[');
     const taken = takenIds();
     const conflicts: Problem[] = parsed.profiles.flatMap((profile, index) =>
-      taken.has(profile.id) ? [{ path: isList ? `[${index}].id` : 'id', message: t('profiles_import_conflict', [profile.id]) }] : [],
+      taken.has(profile.id)
+        ? [{ path: isList ? `[${index}].id` : 'id', line: idLine(text, profile.id), message: t('profiles_import_conflict', [profile.id]) }]
+        : [],
     );
     if (conflicts.length) return reject(file.name, conflicts);
     try {

@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../i18n';
+import { t } from '../i18n';
 
 export interface Problem {
   line?: number;
@@ -12,13 +12,9 @@ export interface Problem {
   allowed?: readonly string[];
 }
 
-/** "a, b or c" in the UI language. */
+/** "a, b or c" in the UI language ("a, b o c"). */
 function orList(values: readonly string[]): string {
-  try {
-    return new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(values);
-  } catch {
-    return values.join(', ');
-  }
+  return values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} ${t('list_or')} ${values.at(-1)}`;
 }
 
 /** A problem's text in the UI language. */

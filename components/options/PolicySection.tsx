@@ -41,7 +41,7 @@ export function PolicySection(props: PolicySectionProps) {
         </dd>
         <dt>{t('profiles_title')}</dt>
         <dd>
-          {!hasProfilePolicy ? <p class="cg-muted">{t('profiles_policy_none')}</p> : null}
+          {!hasProfilePolicy ? <p>{t('profiles_policy_none')}</p> : null}
           {policy.defaultProfileId ? (
             <p data-policy-default={policy.defaultProfileId}>
               {t('profiles_policy_default', [policyDefault ? policyDefault.name[language] || policyDefault.name.en : policy.defaultProfileId])}{' '}

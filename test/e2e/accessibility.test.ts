@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_PATH, launchWithExtension, tabIdOf, useExtensionSession } from './chromium';
@@ -68,7 +70,44 @@ async function smallestText(page: Page): Promise<{ size: number; where: string }
   });
 }
 
+/** axe-core, injected through the DevTools protocol (extension pages' CSP refuses script tags). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('extension pages', () => {
+  it('have no axe violations: popup, side panel (a finding opened) and options, light and dark', async () => {
+    const page = await extension().openPortal('/cms1500.html');
+    await page.fill(cpt(0), '77371');
+    await page.fill(mod(0, 1), '26');
+    await page.waitForSelector(`${cpt(0)}[data-claimguide-severity="error"]`, { state: 'attached' });
+    const tabId = await tabIdOf(extension(), page);
+    const popup = await extension().extensionPage(`popup.html?tabId=${tabId}`);
+    await popup.locator('input[name="profile"]:checked').waitFor();
+    const panel = await extension().extensionPage(`sidepanel.html?tabId=${tabId}`);
+    await panel.locator('[data-finding-toggle]').first().click();
+    const options = await extension().extensionPage('options.html');
+    await options.getByRole('button', { name: /^View rules/ }).first().click();
+    await options.locator('[data-profile-rules]').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [name, view] of [['popup', popup], ['side panel', panel], ['options', options]] as const) {
+        await view.emulateMedia({ colorScheme: scheme });
+        expect(await axeViolations(view), `${name} (${scheme})`).toEqual([]);
+      }
+    }
+    // The check itself finds what it should: an image without a text alternative.
+    await options.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: '/icon/16.png' })));
+    expect((await axeViolations(options)).join()).toContain('image-alt');
+    for (const view of [popup, panel, options, page]) await view.close();
+  });
+
   it('set every text at 13 px or more, despite the 75% Chromium gives extension pages, in light and dark', async () => {
     const page = await extension().openPortal('/cms1500.html');
     await page.fill(cpt(0), '77371');

@@ -181,7 +181,7 @@ describe('Spanish', () => {
       });
       const problems = options.locator('section[aria-labelledby="profiles-title"] [role="alert"]');
       await problems.waitFor();
-      expect(await problems.innerText()).toContain('`fatal` no es una gravedad: use off, info, warning o error.');
+      expect(await problems.innerText()).toContain('“fatal” no es una gravedad: use off, info, warning o error.');
       expect(await problems.locator('li').getAttribute('data-problem-line')).toBe('4');
     } finally {
       await spanish.close();

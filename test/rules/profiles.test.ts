@@ -106,9 +106,9 @@ describe('parseProfileJson', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.line, e.message])).toEqual([
-      [4, '`both` is not allowed for ncciFile: use practitioner, outpatient or by-form.'],
+      [4, '“both” is not allowed for ncciFile: use practitioner, outpatient or by-form.'],
       [5, 'mpfsStatus should be true or false, not "yes".'],
-      [6, '`fatal` is not a severity: use off, info, warning or error.'],
+      [6, '“fatal” is not a severity: use off, info, warning or error.'],
     ]);
     expect(result.errors[2]).toMatchObject({ key: 'import_bad_severity', args: ['fatal'], allowed: ['off', 'info', 'warning', 'error'] });
   });

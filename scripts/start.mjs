@@ -8,6 +8,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDemoServer } from '../demo/server.mjs';
 
+// The Node versions every dependency accepts (package.json engines); wxt 0.21 itself declares 22.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19) || (major === 22 && minor < 13) || major === 21) {
+  console.error(`ClaimGuide needs Node 22.13 or later (or 20.19 or later in the 20 line); this is Node ${process.versions.node}.`);
+  process.exit(1);
+}
+
 const args = new Set(process.argv.slice(2));
 const extensionPath = resolve('.output/chrome-mv3');
 const port = Number(process.env.PORT ?? 8642);

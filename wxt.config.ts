@@ -3,6 +3,10 @@ import { noRawHtml } from './scripts/vite-no-raw-html';
 import { compileHints } from './scripts/vite-compile-hints';
 import { LANGUAGES, loadMessages } from './locales/messages';
 
+/** Icon sizes drawn by scripts/icons.ts: public/icon/ for light toolbars, public/icon-dark/ for dark ones. */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = (dir: string) => Object.fromEntries(ICON_SIZES.map((size) => [String(size), `${dir}/${size}.png`]));
+
 // The extension manifest and build. Host access is deliberately narrow: the demo portal
 // (localhost) plus portals the user enables one origin at a time (optional permissions).
 export default defineConfig({
@@ -14,6 +18,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    icons: icons('icon'),
     // Each permission is justified in PRIVACY.md.
     permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
@@ -22,7 +27,18 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
-    action: { default_title: '__MSG_extName__' },
+    // Firefox swaps the toolbar icon with its theme (theme_icons: `light` for a light theme, `dark`
+    // for a dark one); Chrome has no such key, so the default icon is a filled tile that reads on both.
+    // The Firefox build is MV2, where the popup entrypoint writes `browser_action`: set it there.
+    ...(browser === 'firefox'
+      ? {
+          browser_action: {
+            default_title: '__MSG_extName__',
+            default_icon: icons('icon'),
+            theme_icons: ICON_SIZES.map((size) => ({ light: `icon/${size}.png`, dark: `icon-dark/${size}.png`, size })),
+          },
+        }
+      : { action: { default_title: '__MSG_extName__', default_icon: icons('icon') } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

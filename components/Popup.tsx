@@ -1,6 +1,7 @@
 import type { PayerProfile } from '../rules';
 import { SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
+import { Logo } from './Logo';
 
 export type SiteStatus = 'enabled' | 'paused' | 'not-enabled';
 
@@ -18,6 +19,7 @@ export interface PopupProps {
   onSelectProfile(id: string): void;
   onTogglePause(): void;
   onOpenPanel(): void;
+  onOpenOptions(): void;
 }
 
 /** The toolbar popup: the active payer profile (one click to switch), this site, and the panel. */
@@ -25,7 +27,10 @@ export function Popup(props: PopupProps) {
   const language = uiLanguage();
   return (
     <main class="cg-popup">
-      <h1 class="cg-panel__title">{t('extName')}</h1>
+      <h1 class="cg-panel__title">
+        <Logo />
+        {t('extName')}
+      </h1>
       {props.recovered ? <p role="status" class="cg-notice">{t('notice_settings_recovered')}</p> : null}
       {props.profilesRecovered ? <p role="status" class="cg-notice">{t('notice_profiles_recovered')}</p> : null}
       <fieldset class="cg-profiles" disabled={props.profileLocked} aria-describedby={props.profileLocked ? 'profile-locked' : undefined}>
@@ -68,13 +73,22 @@ export function Popup(props: PopupProps) {
           </button>
         ) : null}
         <p class="cg-counts">
-          <SeverityBadge severity="error" /> {t('count_errors', [String(props.counts.error)])}{' '}
-          <SeverityBadge severity="warning" /> {t('count_warnings', [String(props.counts.warning)])}
+          <span class="cg-count">
+            <SeverityBadge severity="error" /> {t('count_errors', [String(props.counts.error)])}
+          </span>{' '}
+          <span class="cg-count">
+            <SeverityBadge severity="warning" /> {t('count_warnings', [String(props.counts.warning)])}
+          </span>
         </p>
       </section>
       <button type="button" class="cg-primary" onClick={props.onOpenPanel}>
         {t('action_open_panel')}
       </button>
+      <p class="cg-popup__links">
+        <button type="button" onClick={props.onOpenOptions}>
+          {t('action_open_options')}
+        </button>
+      </p>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import type { ChecklistTicks } from '../settings/checklist';
 import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
+import { Logo } from './Logo';
 
 export interface FocusTarget {
   frameId: number;
@@ -31,7 +32,10 @@ export function SidePanel(props: SidePanelProps) {
   return (
     <main class="cg-panel">
       <div class="cg-panel__bar">
-        <h1 class="cg-panel__title">{t('extName')}</h1>
+        <h1 class="cg-panel__title">
+          <Logo />
+          {t('extName')}
+        </h1>
         {claims.length && props.onCopySummary ? (
           <button type="button" onClick={props.onCopySummary}>
             {t('action_copy_summary')}
@@ -97,7 +101,7 @@ function ClaimSection(props: {
         </table>
       </div>
       <h3>{t('panel_findings')}</h3>
-      <FindingList findings={claim.findings} onSelect={props.onSelect} />
+      <FindingList findings={claim.findings} onSelect={props.onSelect} collapsible />
       {srsCodes.map((code) => (
         <Checklist key={code} code={code} ticked={props.ticks[code] ?? []} onTick={props.onTick} />
       ))}

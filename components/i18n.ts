@@ -13,18 +13,33 @@ export function t(key: string, args: readonly (string | number)[] = []): string 
   }
 }
 
-let language: 'en' | 'es' | undefined;
+export type UiLanguage = 'en' | 'es';
+let language: UiLanguage | undefined;
 
 /**
- * The UI language the browser chose among ours ('en' | 'es'); drives catalog summaries. Read once:
+ * The language of the catalog browser.i18n answers from ('en' | 'es'): each catalog names itself in
+ * its `ui_language` message. Profile names, descriptors, checklists, related codes and rule
+ * descriptions follow it, so a page never mixes two languages (getUILanguage() could name a
+ * language we have no catalog for, or differ from the one the browser picked among ours). Read once:
  * it only changes with a browser restart, and every marker drawn asks for it.
  */
-export function uiLanguage(): 'en' | 'es' {
+export function uiLanguage(): UiLanguage {
   if (language) return language;
   try {
-    language = browser.i18n.getUILanguage().toLowerCase().startsWith('es') ? 'es' : 'en';
+    language = getMessage('ui_language', []) === 'es' ? 'es' : 'en';
   } catch {
     return 'en';
   }
   return language;
+}
+
+/** For tests: forget the language read, so the next call asks browser.i18n again. */
+export function resetUiLanguage(): void {
+  language = undefined;
+}
+
+/** `<html lang>` and the tab title of an extension page, in the catalog's language. */
+export function localizeDocument(titleKey: string): void {
+  document.documentElement.lang = uiLanguage();
+  document.title = t(titleKey);
 }

@@ -68,6 +68,10 @@ export default defineBackground(() => {
     const { error } = countFindings(registry.get(tabId));
     await toolbarButton.setBadgeText({ tabId, text: error ? String(error) : '' }).catch(() => {});
     await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+    // White on the error red (7:1); older browsers without setBadgeTextColor pick a colour themselves.
+    await (toolbarButton as { setBadgeTextColor?: (details: { tabId: number; color: string }) => Promise<void> })
+      .setBadgeTextColor?.({ tabId, color: '#ffffff' })
+      .catch(() => {});
   }
 
   /** The tab a following panel shows: the active web tab, else the one that reported last. */

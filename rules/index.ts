@@ -39,7 +39,7 @@ export {
   type RuleSetting,
   type Localized,
 } from './profile';
-export { parseProfileJson, type ProfileError } from './profile-json';
+export { englishList, parseProfileJson, PROFILE_ERROR_KEYS, profileError, type ProfileError, type ProfileErrorKey } from './profile-json';
 export { describeCode, CODES, type CodeEntry, type ChecklistItem } from './catalog/codes';
 export { describeModifier, MODIFIERS, type ModifierEntry } from './catalog/modifiers';
 export { RULES, RULE_IDS, ruleById } from './registry';

@@ -1,6 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, parseProfileJson, PayerProfileSchema, type PayerProfile, type ProfileError } from '../rules';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, parseProfileJson, PayerProfileSchema, profileError, type PayerProfile, type ProfileError } from '../rules';
 import { activeProfileIdItem, ProfileIdSchema } from './items';
 import type { ManagedPolicy } from './policy';
 
@@ -65,7 +65,7 @@ export type ProfileParseResult = { ok: true; profiles: PayerProfile[] } | { ok: 
  */
 export function parseProfilesJson(input: string): ProfileParseResult {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : '';
-  if (!text.trim()) return { ok: false, errors: [{ path: '', message: 'The file is empty' }] };
+  if (!text.trim()) return { ok: false, errors: [profileError('import_empty', { path: '', line: 1 })] };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -78,11 +78,11 @@ export function parseProfilesJson(input: string): ProfileParseResult {
   }
   const spans = arrayElementSpans(text);
   if (!spans || spans.length !== value.length) {
-    return { ok: false, errors: [{ path: '', message: 'The list of profiles could not be read' }] };
+    return { ok: false, errors: [profileError('import_list_unreadable', { path: '', line: 1 })] };
   }
-  if (!spans.length) return { ok: false, errors: [{ path: '', line: 1, message: 'The list of profiles is empty' }] };
+  if (!spans.length) return { ok: false, errors: [profileError('import_list_empty', { path: '', line: 1 })] };
   if (spans.length > MAX_CUSTOM_PROFILES) {
-    return { ok: false, errors: [{ path: '', line: 1, message: `More than ${MAX_CUSTOM_PROFILES} profiles` }] };
+    return { ok: false, errors: [profileError('import_list_too_long', { path: '', line: 1 }, [String(MAX_CUSTOM_PROFILES)])] };
   }
   const profiles: PayerProfile[] = [];
   const errors: ProfileError[] = [];
@@ -92,20 +92,27 @@ export function parseProfilesJson(input: string): ProfileParseResult {
     if (!result.ok) {
       for (const error of result.errors) {
         errors.push({
+          ...error,
           path: `[${index}]${error.path && !error.path.startsWith('[') ? '.' : ''}${error.path}`,
-          ...(error.line !== undefined ? { line: error.line + lineOffset } : {}),
-          message: error.message,
+          line: error.line + lineOffset,
         });
       }
       return;
     }
     if (profiles.some((profile) => profile.id === result.profile.id)) {
-      errors.push({ path: `[${index}].id`, line: lineOffset + 1, message: `The id "${result.profile.id}" appears twice` });
+      errors.push(profileError('import_duplicate_id', { path: `[${index}].id`, line: lineOffset + 1 }, [result.profile.id]));
       return;
     }
     profiles.push(result.profile);
   });
-  return errors.length ? { ok: false, errors } : { ok: true, profiles };
+  return errors.length ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, profiles };
+}
+
+/** The line where element `index` of a JSON array of profiles starts (1 when it cannot be told). */
+function idLine(text: string, index: number): number {
+  const clean = text.replace(/^\uFEFF/, '');
+  const span = arrayElementSpans(clean)?.[index];
+  return span ? countLines(clean, span[0]) + 1 : 1;
 }
 
 /** Newlines before `offset`. */
@@ -160,7 +167,7 @@ export function policyProfiles(policy: ManagedPolicy): { profiles: PayerProfile[
   const isBuiltIn = (profile: PayerProfile) => BUILTIN_PROFILES.some((builtIn) => builtIn.id === profile.id);
   const errors: ProfileError[] = [];
   parsed.profiles.forEach((profile, index) => {
-    if (isBuiltIn(profile)) errors.push({ path: `[${index}].id`, message: `"${profile.id}" is a built-in profile id` });
+    if (isBuiltIn(profile)) errors.push(profileError('import_builtin_id', { path: `[${index}].id`, line: idLine(policy.customProfilesJson!, index) }, [profile.id]));
   });
   return { profiles: parsed.profiles.filter((profile) => !isBuiltIn(profile)), errors };
 }

@@ -13,15 +13,14 @@ describe('descriptor pack import', () => {
 
   it('rejects the whole file with the line and reason of each problem', () => {
     const result = parseDescriptorPack('77371\tfine\nnot-a-code\tx\n77372\t\n77371\tagain\njust text');
-    expect(result).toEqual({
-      ok: false,
-      problems: [
-        { line: 2, message: '"NOT-A-CODE" is not a CPT/HCPCS code.' },
-        { line: 3, message: 'Code 77372 has an empty or too long descriptor.' },
-        { line: 4, message: 'Code 77371 appears twice.' },
-        { line: 5, message: 'Expected a code, a tab (or comma or |), then the descriptor.' },
-      ],
-    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(({ line, key, args, message }) => ({ line, key, args, message }))).toEqual([
+      { line: 2, key: 'pack_err_not_code', args: ['NOT-A-CODE'], message: '“NOT-A-CODE” is not a CPT/HCPCS code (5 digits, 4 digits and F/T/U, or a letter and 4 digits).' },
+      { line: 3, key: 'pack_err_bad_descriptor', args: ['77372'], message: 'Code 77372 has an empty descriptor, or one longer than 2000 characters.' },
+      { line: 4, key: 'pack_err_duplicate', args: ['77371'], message: 'Code 77371 appears twice.' },
+      { line: 5, key: 'pack_err_line_shape', args: [], message: 'Expected a code, a tab (or comma or |), then the descriptor.' },
+    ]);
   });
 
   it('reports JSON syntax errors with a line, and schema errors with a path', () => {
@@ -30,10 +29,13 @@ describe('descriptor pack import', () => {
     if (!syntax.ok) expect(syntax.problems[0]!.line).toBe(3);
     const schema = parseDescriptorPack(JSON.stringify({ name: 'x', descriptors: { '77371': '' } }));
     expect(schema.ok).toBe(false);
-    if (!schema.ok) expect(schema.problems[0]!.path).toBe('descriptors.77371');
+    if (!schema.ok) expect(schema.problems[0]).toMatchObject({ path: 'descriptors.77371', line: 1, key: 'pack_err_invalid' });
+    const multiline = parseDescriptorPack('{\n "name": "x",\n "descriptors": {\n  "77371": ""\n }\n}');
+    if (!multiline.ok) expect(multiline.problems[0]!.line).toBe(4);
+    else expect.unreachable();
   });
 
   it('rejects an empty file', () => {
-    expect(parseDescriptorPack('  \n')).toEqual({ ok: false, problems: [{ message: 'The file is empty.' }] });
+    expect(parseDescriptorPack('  \n')).toEqual({ ok: false, problems: [{ line: 1, key: 'pack_err_empty', args: [], message: 'The file is empty.' }] });
   });
 });

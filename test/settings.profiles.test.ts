@@ -97,7 +97,9 @@ describe('effective profiles and the active one', () => {
       ['acme', 'custom', false],
     ]);
     expect(entries.find((entry) => entry.profile.id === 'commercial')!.profile).toBe(commercial);
-    expect(policyProfiles(policy).errors).toEqual([{ path: '[1].id', message: '"commercial" is a built-in profile id' }]);
+    expect(policyProfiles(policy).errors).toEqual([
+      expect.objectContaining({ path: '[1].id', key: 'import_builtin_id', args: ['commercial'], message: '“commercial” is a built-in profile id: choose another.' }),
+    ]);
   });
 
   it('reports an unreadable policy value, without profiles', () => {

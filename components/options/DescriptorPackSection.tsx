@@ -37,14 +37,17 @@ export function DescriptorPackSection(props: DescriptorPackSectionProps) {
       <p data-pack-state={props.pack ? 'loaded' : 'none'}>
         {props.pack ? t('pack_current', [props.pack.name, String(Object.keys(props.pack.descriptors).length)]) : t('pack_none')}
       </p>
-      <label class="cg-file">
-        {t('pack_import')} <input type="file" accept=".txt,.tsv,.csv,.json,text/plain,application/json" onChange={onFile} />
-      </label>{' '}
-      {props.pack ? (
-        <button type="button" onClick={() => void props.onRemove().then(() => setStatus(t('pack_removed')))}>
-          {t('pack_remove')}
-        </button>
-      ) : null}
+      <div class="cg-toolbar">
+        <label class="cg-file">
+          <span class="cg-file__button">{t('pack_import')}</span>
+          <input type="file" accept=".txt,.tsv,.csv,.json,text/plain,application/json" onChange={onFile} />
+        </label>
+        {props.pack ? (
+          <button type="button" onClick={() => void props.onRemove().then(() => setStatus(t('pack_removed')))}>
+            {t('pack_remove')}
+          </button>
+        ) : null}
+      </div>
       <p role="status">{status}</p>
       <ProblemList problems={problems} />
     </section>

@@ -180,7 +180,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
               return (
                 <tr key={id} data-rule={id} data-setting={setting}>
                   <th scope="row">
-                    <RuleCell id={id} description={rule.meta.description.en} />
+                    <RuleCell id={id} />
                   </th>
                   <td>
                     <select

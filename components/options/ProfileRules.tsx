@@ -15,14 +15,19 @@ export function noteText(note: string | Localized | undefined, language: 'en' | 
   return typeof note === 'string' ? note : note[language];
 }
 
-/** Rule descriptions exist in English only (rules/ metadata): marked as such for screen readers. */
-export function RuleCell({ id, description }: { id: string; description: string }) {
+/**
+ * What a rule checks, in the UI language: the catalogs hold each rule's description
+ * (`ruledesc_<id>`; the English one is the rule's own meta.description, kept equal by a test).
+ */
+export function ruleDescription(id: string): string {
+  return t(`ruledesc_${id.replace(/[/-]/g, '_')}`);
+}
+
+export function RuleCell({ id }: { id: string }) {
   return (
     <>
       <code>{id}</code>
-      <div class="cg-muted" lang="en">
-        {description}
-      </div>
+      <div class="cg-muted">{ruleDescription(id)}</div>
     </>
   );
 }
@@ -46,7 +51,7 @@ export function ProfileRules({ profile }: { profile: PayerProfile }) {
           return (
             <tr key={rule.meta.id} data-rule={rule.meta.id} data-setting={setting}>
               <th scope="row">
-                <RuleCell id={rule.meta.id} description={rule.meta.description.en} />
+                <RuleCell id={rule.meta.id} />
               </th>
               <td>{settingLabel(setting)}</td>
               <td>{noteText(profile.notes?.[rule.meta.id], language)}</td>

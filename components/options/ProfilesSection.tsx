@@ -6,7 +6,6 @@ import {
   MAX_CUSTOM_PROFILES,
   MAX_PROFILE_FILE_BYTES,
   parseProfilesJson,
-  policyProfiles,
   type ProfileSource,
 } from '../../settings/profiles';
 import { t, uiLanguage } from '../i18n';
@@ -45,6 +44,12 @@ export function downloadProfile(profile: PayerProfile): string {
   return file;
 }
 
+/** The line of `"id": "<id>"` in an imported text (1 when it cannot be found). */
+function idLine(text: string, id: string): number {
+  const match = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : 1;
+}
+
 /**
  * Payer profiles: the built-ins (read-only), the organization's (locked), and the coder's
  * custom ones (create from any profile, edit, delete, import and export as JSON).
@@ -57,7 +62,6 @@ export function ProfilesSection(props: ProfilesSectionProps) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const newButton = useRef<HTMLButtonElement>(null);
 
-  const fromPolicy = policyProfiles(props.policy);
   const effective = effectiveProfiles(props.custom, props.policy);
   const rows: { profile: PayerProfile; source: ProfileSource }[] = [
     ...effective.filter((entry) => entry.source !== 'custom'),
@@ -115,7 +119,9 @@ export function ProfilesSection(props: ProfilesSectionProps) {
     const isList = text.trimStart().replace(/^\uFEFF/, '').startsWith('[');
     const taken = takenIds();
     const conflicts: Problem[] = parsed.profiles.flatMap((profile, index) =>
-      taken.has(profile.id) ? [{ path: isList ? `[${index}].id` : 'id', message: t('profiles_import_conflict', [profile.id]) }] : [],
+      taken.has(profile.id)
+        ? [{ path: isList ? `[${index}].id` : 'id', line: idLine(text, profile.id), message: t('profiles_import_conflict', [profile.id]) }]
+        : [],
     );
     if (conflicts.length) return reject(file.name, conflicts);
     try {
@@ -137,12 +143,6 @@ export function ProfilesSection(props: ProfilesSectionProps) {
   const sourceLabel = (source: ProfileSource) =>
     source === 'builtin' ? t('profiles_builtin') : source === 'custom' ? t('profiles_custom') : t('profiles_policy_source');
 
-  const policyDefault = props.policy.defaultProfileId
-    ? effective.find((entry) => entry.profile.id === props.policy.defaultProfileId)?.profile
-    : undefined;
-  const hasPolicy =
-    props.policy.defaultProfileId !== undefined || props.policy.lockProfile !== undefined || props.policy.customProfilesJson !== undefined;
-
   return (
     <section aria-labelledby="profiles-title" class="cg-profiles-section">
       <h2 id="profiles-title">{t('profiles_title')}</h2>
@@ -152,7 +152,7 @@ export function ProfilesSection(props: ProfilesSectionProps) {
           {t('profiles_recovered')}
         </p>
       ) : null}
-      <ul class="cg-profile-list">
+      <ul class="cg-rows cg-profile-list">
         {rows.map(({ profile, source }) => {
           const name = nameOf(profile);
           const open = expanded.has(`${source}:${profile.id}`);
@@ -160,30 +160,41 @@ export function ProfilesSection(props: ProfilesSectionProps) {
           const sr = () => <span class="cg-sr"> {name}</span>;
           return (
             <li key={`${source}:${profile.id}`} data-profile={profile.id} data-profile-source={source}>
-              <span class="cg-profile-name">{name}</span> <code>{profile.id}</code>{' '}
-              {source === 'policy' ? <span class="cg-locked">{t('policy_locked')}</span> : <span class="cg-tag">{sourceLabel(source)}</span>}{' '}
-              <span class="cg-profile-actions">
-                <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => toggle(`${source}:${profile.id}`)}>
-                  {open ? t('profiles_hide') : t('profiles_view')}
-                  {sr()}
-                </button>{' '}
-                {source === 'custom' ? (
-                  <>
-                    <button type="button" onClick={() => setEditing({ mode: 'edit', initial: profile })}>
-                      {t('profiles_edit')}
+              <div class="cg-row">
+                <span class="cg-row__what">
+                  <span class="cg-profile-name">{name}</span>
+                  <code>{profile.id}</code>
+                </span>
+                <span class="cg-row__state">
+                  {source === 'policy' ? (
+                    <span class="cg-locked">{t('policy_locked')}</span>
+                  ) : (
+                    <span class={`cg-tag cg-tag--${source}`}>{sourceLabel(source)}</span>
+                  )}
+                  <span class="cg-profile-actions">
+                    <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => toggle(`${source}:${profile.id}`)}>
+                      {open ? t('profiles_hide') : t('profiles_view')}
                       {sr()}
-                    </button>{' '}
-                    <button type="button" onClick={() => void remove(profile)}>
-                      {t('profiles_delete')}
+                    </button>
+                    {source === 'custom' ? (
+                      <>
+                        <button type="button" onClick={() => setEditing({ mode: 'edit', initial: profile })}>
+                          {t('profiles_edit')}
+                          {sr()}
+                        </button>
+                        <button type="button" onClick={() => void remove(profile)}>
+                          {t('profiles_delete')}
+                          {sr()}
+                        </button>
+                      </>
+                    ) : null}
+                    <button type="button" onClick={() => setStatus(t('profiles_exported', [downloadProfile(profile)]))}>
+                      {t('profiles_export')}
                       {sr()}
-                    </button>{' '}
-                  </>
-                ) : null}
-                <button type="button" onClick={() => setStatus(t('profiles_exported', [downloadProfile(profile)]))}>
-                  {t('profiles_export')}
-                  {sr()}
-                </button>
-              </span>
+                    </button>
+                  </span>
+                </span>
+              </div>
               {open ? (
                 <div id={regionId} class="cg-profile-detail">
                   {profile.description ? <p class="cg-muted">{profile.description[language]}</p> : null}
@@ -195,14 +206,15 @@ export function ProfilesSection(props: ProfilesSectionProps) {
         })}
       </ul>
       {!props.custom.length ? <p class="cg-muted">{t('profiles_none_custom')}</p> : null}
-      <p class="cg-profile-tools">
-        <button type="button" ref={newButton} onClick={() => setEditing({ mode: 'create', initial: BUILTIN_PROFILES[0]! })}>
+      <div class="cg-toolbar cg-profile-tools">
+        <button type="button" class="cg-button--primary" ref={newButton} onClick={() => setEditing({ mode: 'create', initial: BUILTIN_PROFILES[0]! })}>
           {t('profiles_new')}
-        </button>{' '}
+        </button>
         <label class="cg-file">
-          {t('profiles_import')} <input type="file" accept=".json,application/json" data-import="profiles" onChange={onFile} />
+          <span class="cg-file__button">{t('profiles_import')}</span>
+          <input type="file" accept=".json,application/json" data-import="profiles" onChange={onFile} />
         </label>
-      </p>
+      </div>
       <p role="status">{status}</p>
       <ProblemList problems={problems} />
       {editing ? (
@@ -216,28 +228,6 @@ export function ProfilesSection(props: ProfilesSectionProps) {
           onCancel={closeEditor}
         />
       ) : null}
-      <div class="cg-policy" data-policy-profiles>
-        <h3>{t('profiles_policy_title')}</h3>
-        {!hasPolicy ? <p class="cg-muted">{t('profiles_policy_none')}</p> : null}
-        {props.policy.defaultProfileId ? (
-          <p data-policy-default={props.policy.defaultProfileId}>
-            {t('profiles_policy_default', [policyDefault ? nameOf(policyDefault) : props.policy.defaultProfileId])}{' '}
-            <span class="cg-locked">{t('policy_locked')}</span>
-          </p>
-        ) : null}
-        {props.policy.lockProfile ? (
-          <p data-policy-lock>
-            {t('profiles_policy_lock')} <span class="cg-locked">{t('policy_locked')}</span>
-          </p>
-        ) : null}
-        {fromPolicy.profiles.length ? <p>{t('profiles_policy_count', [String(fromPolicy.profiles.length)])}</p> : null}
-        {fromPolicy.errors.length ? (
-          <div data-policy-errors>
-            <p class="cg-error-text">{t('profiles_policy_invalid')}</p>
-            <ProblemList problems={fromPolicy.errors} />
-          </div>
-        ) : null}
-      </div>
     </section>
   );
 }

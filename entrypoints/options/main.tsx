@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../components/i18n';
+import { localizeDocument, t } from '../../components/i18n';
 import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
+import { Logo } from '../../components/Logo';
+import { PolicySection } from '../../components/options/PolicySection';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SitesSection } from '../../components/options/SitesSection';
 import { descriptorPackItem, readDescriptorPack, type DescriptorPack } from '../../settings/descriptor-pack';
@@ -32,7 +34,11 @@ function App() {
 
   return (
     <main class="cg-options">
-      <h1>{t('options_title')}</h1>
+      <header class="cg-options__head">
+        <Logo />
+        <h1>{t('options_title')}</h1>
+      </header>
+      <p class="cg-muted">{t('options_intro')}</p>
       <SitesSection
         enabled={[...new Set([...sites, ...(policy.sites ?? [])])]}
         locked={policy.sites ?? []}
@@ -49,8 +55,10 @@ function App() {
         }}
       />
       <DescriptorPackSection pack={pack} onSave={(next) => descriptorPackItem.setValue(next)} onRemove={() => descriptorPackItem.setValue(null)} />
+      <PolicySection policy={policy} custom={custom.profiles} />
     </main>
   );
 }
 
+localizeDocument('options_title');
 render(<App />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type SiteStatus } from '../../components/Popup';
+import { localizeDocument } from '../../components/i18n';
 import { parseMessage, TabSummarySchema } from '../../messaging/schemas';
 import { activeProfileIdItem, pausedOriginsItem, PausedOriginsSchema, readValidated } from '../../settings/items';
 import { readManagedPolicy, type ManagedPolicy } from '../../settings/policy';
@@ -92,8 +93,13 @@ function App() {
         else await firefoxSidebar?.open();
         window.close();
       }}
+      onOpenOptions={async () => {
+        await browser.runtime.openOptionsPage();
+        window.close();
+      }}
     />
   );
 }
 
+localizeDocument('title_popup');
 render(<App />, document.getElementById('app')!);

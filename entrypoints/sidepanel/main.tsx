@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { SidePanel, type FocusTarget } from '../../components/SidePanel';
 import { summaryText } from '../../components/summary';
-import { t } from '../../components/i18n';
+import { localizeDocument, t } from '../../components/i18n';
 import { FromPanelMessageSchema, PANEL_PORT_NAME, parseMessage, ToPanelMessageSchema, type TabState } from '../../messaging/schemas';
 import { setDescriptorPack } from '../../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../../settings/descriptor-pack';
@@ -74,6 +74,7 @@ function App() {
   return <SidePanel tab={tab} ticks={ticks} onTick={tick} onFocusLine={focusLine} onCopySummary={copySummary} status={status} />;
 }
 
+localizeDocument('title_panel');
 // The licensed descriptor pack, when imported, replaces our summaries; then the panel renders.
 void readDescriptorPack().then((pack) => {
   setDescriptorPack(pack);

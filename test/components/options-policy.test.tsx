@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PolicySection } from '../../components/options/PolicySection';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { BUILTIN_PROFILES, type PayerProfile } from '../../rules';
@@ -35,24 +36,28 @@ describe('Enterprise policy: payer profiles', () => {
       'org-plan',
       'mine',
     ]);
-    const policyBox = container.querySelector<HTMLElement>('[data-policy-profiles]')!;
+    expect(onChange).not.toHaveBeenCalled();
+    // The policy's own state is a section apart.
+    expect(container.querySelector('[data-policy-profiles]')).toBeNull();
+    const policyBox = render(<PolicySection policy={policy} custom={[mine]} />).container.querySelector<HTMLElement>('[data-policy-profiles]')!;
     expect(policyBox.querySelector('[data-policy-default]')!.textContent).toContain('Default profile: Org plan');
     expect(policyBox.querySelector('[data-policy-lock]')!.textContent).toContain('Set by your organization');
-    expect(onChange).not.toHaveBeenCalled();
+    expect(policyBox.textContent).toContain('Profiles from your organization: 1');
   });
 
   it('shows why the organization’s profiles could not be read', async () => {
     const policy = await pushPolicy({ customProfilesJson: JSON.stringify([{ id: 'x', name: { en: 'X' } }]) });
     const { container } = render(<ProfilesSection custom={[]} recovered={false} policy={policy} onChange={vi.fn()} />);
-    const errors = container.querySelector<HTMLElement>('[data-policy-errors]')!;
+    expect(container.querySelector('[data-profile="x"]')).toBeNull();
+    const errors = render(<PolicySection policy={policy} custom={[]} />).container.querySelector<HTMLElement>('[data-policy-errors]')!;
     expect(errors.textContent).toContain("Your organization's profiles could not be read.");
     expect(errors.querySelector('li')!.getAttribute('data-problem-path')).toBe('[0].name.es');
-    expect(container.querySelector('[data-profile="x"]')).toBeNull();
   });
 
   it('says when no policy applies', () => {
-    render(<ProfilesSection custom={[]} recovered={false} policy={{}} onChange={vi.fn()} />);
+    render(<PolicySection policy={{}} custom={[]} />);
     expect(screen.getByText('Your organization sets no payer profile.')).toBeTruthy();
+    expect(document.querySelector('[data-policy-sites]')!.textContent).toBe('None');
   });
 });
 
@@ -67,6 +72,7 @@ describe('Popup with custom and policy profiles', () => {
       onSelectProfile: vi.fn(),
       onTogglePause: vi.fn(),
       onOpenPanel: vi.fn(),
+      onOpenOptions: vi.fn(),
       ...overrides,
     };
   }

@@ -27,5 +27,23 @@ describe('SitesSection', () => {
     const row = container.querySelector('[data-site="https://policy.example.com/*"]')!;
     expect(row.textContent).toContain('Set by your organization');
     expect(row.querySelector('button')).toBeNull();
+    expect(screen.getByRole('switch', { name: 'Run ClaimGuide on https://policy.example.com/*' })).toHaveProperty('disabled', true);
+  });
+
+  it('lists each site with its state and a switch that enables or disables it', async () => {
+    const onEnable = vi.fn(async () => true);
+    const onDisable = vi.fn(async () => {});
+    const { container } = render(
+      <SitesSection enabled={['https://mine.example.com/*']} locked={[]} onEnable={onEnable} onDisable={onDisable} />,
+    );
+    const mine = screen.getByRole('switch', { name: 'Run ClaimGuide on https://mine.example.com/*' }) as HTMLInputElement;
+    expect(mine.checked).toBe(true);
+    expect(container.querySelector('[data-site="https://mine.example.com/*"]')!.textContent).toContain('On');
+    fireEvent.click(mine);
+    await waitFor(() => expect(onDisable).toHaveBeenCalledWith('https://mine.example.com/*'));
+    const off = container.querySelector<HTMLElement>('[data-site-state="off"]')!;
+    expect(off.textContent).toContain('Off');
+    fireEvent.click(off.querySelector('input[role="switch"]')!);
+    await waitFor(() => expect(onEnable).toHaveBeenCalledWith(off.getAttribute('data-site')));
   });
 });

@@ -12,6 +12,7 @@ function props(overrides: Partial<PopupProps> = {}): PopupProps {
     onSelectProfile: vi.fn(),
     onTogglePause: vi.fn(),
     onOpenPanel: vi.fn(),
+    onOpenOptions: vi.fn(),
     ...overrides,
   };
 }
@@ -37,5 +38,12 @@ describe('Popup', () => {
     expect(screen.getByText('paused')).toBeTruthy();
     expect(screen.getByText(/Errors: 2/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resume on this site' })).toBeTruthy();
+  });
+
+  it('links to the options page', () => {
+    const onOpenOptions = vi.fn();
+    render(<Popup {...props({ onOpenOptions })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 });

@@ -33,6 +33,22 @@ describe('SidePanel', () => {
     expect(container.textContent).toContain('CMS MPFS Relative Value File');
   });
 
+  it('keeps why, sources and the rule id behind a toggle under each finding', () => {
+    const { container } = render(<SidePanel tab={tabWith([modifier26Finding])} />);
+    const finding = container.querySelector<HTMLElement>('[data-rule-id="srs/modifier-26-technical-only"]')!;
+    const toggle = finding.querySelector<HTMLButtonElement>('[data-finding-toggle]')!;
+    const details = finding.querySelector<HTMLElement>(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)!;
+    expect(toggle.textContent).toContain('Why, and sources');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(details.hidden).toBe(true);
+    expect(details.textContent).toContain('CMS MPFS Relative Value File');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(details.hidden).toBe(false);
+    // The fix stays in view with the headline.
+    expect(finding.querySelector('.cg-finding__head')!.textContent).toContain('Fix: remove modifier 26.');
+  });
+
   it('shows the documentation checklist of each SRS code on the claim', () => {
     render(<SidePanel tab={tabWith([modifier26Finding])} />);
     expect(screen.getByRole('heading', { name: 'Documentation checklist for 77371' })).toBeTruthy();

@@ -37,6 +37,8 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Another copy of the build (its own extension id), e.g. one an enterprise policy targets. */
   extensionPath?: string;
+  /** Extra environment for the browser, e.g. { LANGUAGE: 'es' } with --lang=es for a Spanish UI. */
+  env?: Record<string, string>;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -47,6 +49,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: CHROMIUM_PATH,
     headless: false, // the new headless mode below is the one that loads extensions
     viewport: { width: 1280, height: 800 },
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       '--headless=new',
       `--disable-extensions-except=${extensionPath}`,

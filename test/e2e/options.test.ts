@@ -47,7 +47,8 @@ describe('payer profiles on the options page', () => {
     expect(text).toContain('name.es');
     expect(text).toContain('Line 4:');
     expect(text).toContain('rules["srs/modifier-26-technical-only"]');
-    expect(text).toContain('Unknown rule id "srs/no-such-rule"');
+    expect(text).toContain('“loud” is not a severity: use off, info, warning or error.');
+    expect(text).toContain('No rule has the id “srs/no-such-rule”');
     expect(await options.getByText('beta.json was not imported: nothing was changed.').count()).toBe(1);
     expect(await options.locator('[data-profile="beta"]').count()).toBe(0);
     expect(await storedProfiles(extension())).toEqual(before);

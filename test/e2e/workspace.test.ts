@@ -52,6 +52,42 @@ describe('popup', () => {
   });
 });
 
+describe('toolbar', () => {
+  it('badges the open error count on a claim tab, and clears it when the errors are fixed', async () => {
+    const page = await extension().openPortal('/cms1500.html');
+    const tabId = await tabIdOf(extension(), page);
+    const badge = () =>
+      extension().worker.evaluate(async (id) => {
+        const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome;
+        return api.action.getBadgeText({ tabId: id });
+      }, tabId);
+    await page.fill(cpt(0), '77371');
+    await page.fill(mod(0, 1), '26');
+    await expect.poll(badge).toBe('1');
+    await page.fill(cpt(1), '77372');
+    await page.fill(mod(1, 1), '26');
+    await expect.poll(badge).not.toBe('1');
+    const errors = Number(await badge());
+    expect(errors).toBeGreaterThan(1);
+    await page.fill(mod(0, 1), '');
+    await page.fill(mod(1, 1), '');
+    await page.fill(cpt(1), '');
+    await expect.poll(badge).toBe('');
+    await page.close();
+  });
+
+  it('the popup opens the options page', async () => {
+    const page = await extension().openPortal('/cms1500.html');
+    const popup = await extension().extensionPage(`popup.html?tabId=${await tabIdOf(extension(), page)}`);
+    const opened = extension().context.waitForEvent('page', (candidate) => candidate.url().endsWith('/options.html'));
+    await popup.getByRole('button', { name: 'Options' }).click();
+    const options = await opened;
+    await options.getByRole('heading', { name: 'ClaimGuide options' }).waitFor();
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('side panel', () => {
   it('keeps checklist ticks across a panel reload, and forgets them when the tab closes', async () => {
     const page = await extension().openPortal('/cms1500.html');

@@ -48,7 +48,10 @@ describe('parseProfileJson', () => {
   it('reports a JSON syntax error with its line', () => {
     const result = parseProfileJson('{\n  "id": "acme",\n  "name": {"en": "A" "es": "A"}\n}');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ path: '', line: 3, message: expect.stringContaining('JSON syntax') }]);
+    if (!result.ok) {
+      expect(result.errors).toEqual([expect.objectContaining({ path: '', line: 3, key: 'import_json_missing_comma' })]);
+      expect(result.errors[0]!.message).toBe('JSON syntax: a comma is missing before this item.');
+    }
   });
 
   it.each(['', '   ', '[', '{"a":1,}', '{"a":1} x', 'nul', '"\\x"'])('rejects %j as a syntax error', (text) => {
@@ -76,12 +79,38 @@ describe('parseProfileJson', () => {
     if (result.ok) return;
     const byPath = Object.fromEntries(result.errors.map((e) => [e.path, e]));
     expect(byPath['id']).toMatchObject({ line: 2 });
-    expect(byPath['name.es']).toMatchObject({ line: 3, message: 'name.es is required' });
+    expect(byPath['name.es']).toMatchObject({ line: 3, message: 'name.es is required.' });
     expect(byPath['claimForm']).toMatchObject({ line: 4 });
     expect(byPath['rules["srs/modifier-26-technical-only"]']).toMatchObject({ line: 6 });
-    expect(byPath['rules["srs/no-such-rule"]']).toMatchObject({ line: 7, message: 'Unknown rule id "srs/no-such-rule"' });
+    expect(byPath['rules["srs/no-such-rule"]']).toMatchObject({ line: 7, message: 'No rule has the id “srs/no-such-rule” (docs/rules.md lists them).' });
     expect(byPath['notes["also/unknown"]']).toMatchObject({ line: 9 });
-    expect(byPath['extra']).toMatchObject({ line: 10, message: 'Unknown property "extra"' });
+    expect(byPath['extra']).toMatchObject({ line: 10, key: 'import_unknown_property', args: ['extra'] });
+    expect(byPath['extra']!.message).toMatch(/^Unknown property “extra”: use id, name, description, .* or notes\.$/);
+    // Problems come in line order, each with its line.
+    expect(result.errors.map((e) => e.line)).toEqual([2, 3, 4, 6, 7, 9, 10]);
+  });
+
+  it('names a trailing comma at the comma’s line, in objects and in lists', () => {
+    const object = parseProfileJson('{\n  "id": "acme",\n  "name": {"en": "A", "es": "A"},\n}');
+    expect(object).toMatchObject({ ok: false, errors: [{ line: 3, key: 'import_json_trailing_comma', args: ['}'] }] });
+    if (!object.ok) expect(object.errors[0]!.message).toBe('JSON syntax: a trailing comma before “}”: remove the comma after the last item.');
+    const list = parseProfileJson('{\n  "id": "acme",\n  "x": [1,\n 2,\n ]\n}');
+    expect(list).toMatchObject({ ok: false, errors: [{ line: 4, key: 'import_json_trailing_comma', args: [']'] }] });
+    expect(parseProfileJson("{\n 'id': 'acme'\n}")).toMatchObject({ ok: false, errors: [{ line: 2, key: 'import_json_single_quotes' }] });
+  });
+
+  it('names a wrong value and the values allowed', () => {
+    const result = parseProfileJson(
+      ['{', '  "id": "acme",', '  "name": {"en": "A", "es": "A"},', '  "ncciFile": "both",', '  "mpfsStatus": "yes",', '  "rules": {"srs/duplicate-line": "fatal"}', '}'].join('\n'),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.line, e.message])).toEqual([
+      [4, '“both” is not allowed for ncciFile: use practitioner, outpatient or by-form.'],
+      [5, 'mpfsStatus should be true or false, not "yes".'],
+      [6, '“fatal” is not a severity: use off, info, warning or error.'],
+    ]);
+    expect(result.errors[2]).toMatchObject({ key: 'import_bad_severity', args: ['fatal'], allowed: ['off', 'info', 'warning', 'error'] });
   });
 
   it('rejects non-objects and never throws', () => {

@@ -149,10 +149,20 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   // document_start, before any page script can listen, so this runs first: the page's listeners
   // (capture or bubble, on window, document or <html>) never see them, and Enter on our Apply can
   // never submit the portal's form. The browser's default actions (a button's click, Tab) remain.
+  // A key pressed in our UI whose press moved focus back to the page (Apply, Esc) is released
+  // there: that release is ours too.
+  const pressedInLayer = new Set<string>();
   const guardLayerKeys = (event: Event) => {
     const layer = sensor.layerKeys;
-    if (!layer || event.target !== layer.host) return;
+    if (!layer) return;
+    const { code, type } = event as KeyboardEvent;
+    if (event.target !== layer.host) {
+      if (type === 'keyup' && pressedInLayer.delete(code)) event.stopImmediatePropagation();
+      return;
+    }
     event.stopImmediatePropagation();
+    if (type === 'keydown') pressedInLayer.add(code);
+    else if (type === 'keyup') pressedInLayer.delete(code);
     try {
       layer.onKey(event as KeyboardEvent);
     } catch (error) {

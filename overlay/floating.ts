@@ -22,6 +22,8 @@ const CONTROLS_TTL_MS = 1000;
 
 export interface FloatOptions {
   placement: Placement;
+  /** Lowest height it may be shortened to (it scrolls inside) to stay off the fields; none: never shortened. */
+  minHeight?: number;
   /** Elements the piece must never overlap (the field being edited); read at each update. */
   keepClear(): readonly Element[];
   /** Called when the reference has left the viewport (scrolled away, hidden, removed). */
@@ -118,8 +120,13 @@ export function float(reference: ReferenceElement, element: HTMLElement, options
       const bounds = viewportBounds();
       const referenceBox = rectOf(state.rects.reference);
       const keep = options.keepClear().filter((clear) => clear.isConnected).map((clear) => toBox(clear.getBoundingClientRect()));
+      // Its whole height (what a max-height set before may hide): the same at every update, so
+      // placing never changes the size it is placed by, and never loops.
+      const floatingElement = state.elements.floating;
+      const border = floatingElement.offsetHeight - floatingElement.clientHeight;
+      const natural = Math.max(state.rects.floating.height, floatingElement.scrollHeight + border);
       const spot = findSpot({
-        size: { width: state.rects.floating.width, height: state.rects.floating.height },
+        size: { width: state.rects.floating.width, height: natural },
         bounds,
         reference: referenceBox,
         preferred: { x: state.x, y: state.y },
@@ -127,7 +134,9 @@ export function float(reference: ReferenceElement, element: HTMLElement, options
         keepClear: keep,
         gap: GAP,
         previous,
+        minHeight: options.minHeight,
       });
+      floatingElement.style.maxHeight = spot.height < natural ? `${spot.height}px` : '';
       previous = { dx: spot.x - referenceBox.left, dy: spot.y - referenceBox.top };
       latest = spot;
       return { x: spot.x, y: spot.y, data: { coveredCentres: spot.coveredCentres } };
@@ -154,10 +163,9 @@ export function float(reference: ReferenceElement, element: HTMLElement, options
         flip({ padding: EDGE }),
         size({
           padding: EDGE,
-          apply({ availableHeight, elements }) {
-            // Never taller than the room on its side (the card scrolls inside), nor than the viewport.
-            const room = Math.max(160, Math.floor(availableHeight));
-            elements.floating.style.maxHeight = `${Math.min(room, window.innerHeight - 2 * EDGE)}px`;
+          apply({ availableWidth, elements }) {
+            // Never wider than the viewport (its height is set by avoidFields, which may move it).
+            elements.floating.style.maxWidth = `${Math.floor(availableWidth)}px`;
           },
         }),
         shift({ padding: EDGE }),

@@ -42,6 +42,8 @@ export const CARD_SHORTCUT: Shortcut = { altKey: true, shiftKey: true, code: 'Ke
 /** Undoes the last fix applied, while its notice is shown. */
 export const UNDO_SHORTCUT: Shortcut = { altKey: true, shiftKey: true, code: 'KeyZ' };
 const HOVER_DELAY_MS = 350;
+/** The card may be shortened to this (it scrolls inside) to fit beside the fields rather than over them. */
+const CARD_MIN_HEIGHT = 200;
 const LAYER_TAG = 'claimguide-layer';
 
 const matches = (event: KeyboardEvent, shortcut: Shortcut) =>
@@ -125,8 +127,9 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
   /** The field the coder is in (through open shadow roots), when it is the page's, not ours. */
   function focusedField(): Element | null {
     let active: Element | null = document.activeElement;
+    if (active === host) return null;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active && active !== host && active !== document.body ? active : null;
+    return active && active !== document.body && active !== document.documentElement ? active : null;
   }
 
   const draw = guarded(() => {
@@ -167,7 +170,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
     const open = markers.find((marker) => marker.key === openKey);
     const keepClear = (...also: Array<Element | null | undefined>) => () =>
       [focusedField() ?? returnFocusTo, ...also].filter((element): element is Element => element instanceof Element);
-    sync('card', open?.anchor ?? null, container.querySelector<HTMLElement>('.cg-card'), 'bottom-end', keepClear(open?.anchor));
+    sync('card', open?.anchor ?? null, container.querySelector<HTMLElement>('.cg-card'), 'bottom-end', keepClear(open?.anchor), CARD_MIN_HEIGHT);
     sync('tooltip', tooltip?.reference ?? null, container.querySelector<HTMLElement>('.cg-tooltip'), 'bottom-start', () => {
       const reference = tooltip?.reference;
       return keepClear(reference instanceof Element ? reference : reference?.contextElement)();
@@ -181,6 +184,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
     element: HTMLElement | null,
     placement: 'bottom-end' | 'bottom-start' | 'top-end',
     keepClear: () => Element[],
+    minHeight?: number,
   ): void {
     const current = floating[which];
     if (current && reference && element && current.reference === reference && current.element === element) return;
@@ -190,6 +194,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
     floating[which] = float(reference, element, {
       placement,
       keepClear,
+      ...(minHeight ? { minHeight } : {}),
       onError: options.onError,
       onReferenceHidden:
         which === 'tooltip'

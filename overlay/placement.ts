@@ -27,11 +27,18 @@ export interface SpotRequest {
   gap: number;
   /** The spot of the previous placement relative to the reference: kept while it stays as good. */
   previous?: { dx: number; dy: number } | undefined;
+  /**
+   * Lowest height the piece may be given (it scrolls inside) to fit a free space; its own height
+   * when absent (a tooltip).
+   */
+  minHeight?: number | undefined;
 }
 
 export interface Spot {
   x: number;
   y: number;
+  /** The height it was placed with: lower than its own when it was shortened to fit a free space. */
+  height: number;
   /** How many obstacles' centres it covers (0 unless the bounds leave no free space). */
   coveredCentres: number;
   /** Whether it overlaps a keep-clear box (only when nothing else fits). */
@@ -81,11 +88,25 @@ function lines(values: number[], min: number, max: number, near: number): number
  * ties, so the piece does not jump about while the page scrolls.
  */
 export function findSpot(request: SpotRequest): Spot {
+  const height = Math.min(request.size.height, request.bounds.bottom - request.bounds.top);
+  const first = spotOfHeight(request, height);
+  const minHeight = Math.min(request.minHeight ?? height, height);
+  if ((first.coveredCentres === 0 && !first.overKeepClear) || minHeight >= height) return first;
+  // Nothing free at full height: shortened, it may fit a free space (the tallest that does), or at
+  // least hide fewer fields (the fewest, then the tallest).
+  let best = first;
+  for (const shorter of [0.8, 0.65, 0.5, 0.4, 0.3].map((part) => Math.round(height * part)).concat(minHeight)) {
+    if (shorter < minHeight || shorter >= height) continue;
+    const spot = spotOfHeight(request, shorter);
+    if (spot.coveredCentres === 0 && !spot.overKeepClear) return spot;
+    if (isBetter([Number(spot.overKeepClear), spot.coveredCentres], [Number(best.overKeepClear), best.coveredCentres])) best = spot;
+  }
+  return best;
+}
+
+function spotOfHeight(request: SpotRequest, height: number): Spot {
   const { bounds, reference, gap, obstacles, keepClear, preferred, previous } = request;
-  const size = {
-    width: Math.min(request.size.width, bounds.right - bounds.left),
-    height: Math.min(request.size.height, bounds.bottom - bounds.top),
-  };
+  const size = { width: Math.min(request.size.width, bounds.right - bounds.left), height };
   const maxX = bounds.right - size.width;
   const maxY = bounds.bottom - size.height;
 
@@ -141,15 +162,21 @@ export function findSpot(request: SpotRequest): Spot {
   const candidates: Array<[number, number]> = first.map(([x, y]) => [clampX(x), clampY(y)]);
   for (const y of ys) for (const x of xs) candidates.push([x, y]);
 
+  const clean = (key: readonly number[]) => key[0] === 0 && key[1] === 0 && key[2] === 0;
+  const spotOf = (x: number, y: number, key: readonly number[]): Spot => ({ x, y, height, coveredCentres: key[1]!, overKeepClear: key[0] === 1 });
+  // The preferred spot, then the previous one, are kept whenever they hide nothing at all.
+  for (const [x, y] of candidates.slice(0, first.length)) {
+    const key = score(x, y);
+    if (clean(key)) return spotOf(x, y, key);
+  }
   let best: { x: number; y: number; key: readonly number[] } | null = null;
   for (const [x, y] of candidates) {
     const key = score(x, y);
     if (!best || isBetter(key, best.key)) best = { x, y, key };
-    // Nothing beats a spot that overlaps nothing and touches the reference's gap.
-    if (best.key[0] === 0 && best.key[1] === 0 && best.key[2] === 0 && best.key[3]! <= gap) break;
+    // Nothing beats a spot that overlaps nothing and keeps the gap to the reference.
+    if (clean(best.key) && best.key[3]! <= gap) break;
   }
-  const chosen = best!;
-  return { x: chosen.x, y: chosen.y, coveredCentres: chosen.key[1]!, overKeepClear: chosen.key[0] === 1 };
+  return spotOf(best!.x, best!.y, best!.key);
 }
 
 function isBetter(a: readonly number[], b: readonly number[]): boolean {

@@ -12,6 +12,8 @@ import { findSpot, type Spot } from './placement';
 /** Margin kept from the viewport's edges, and from the field. */
 export const EDGE = 8;
 const GAP = 6;
+/** The widest a floating piece gets (a tooltip; the card is narrower). */
+const MAX_WIDTH = 320;
 
 /** The portal's own controls: what the coder reads and types into. */
 const CONTROLS = 'input:not([type="hidden"]), select, textarea, button, [contenteditable=""], [contenteditable="true"]';
@@ -165,7 +167,7 @@ export function float(reference: ReferenceElement, element: HTMLElement, options
           padding: EDGE,
           apply({ availableWidth, elements }) {
             // Never wider than the viewport (its height is set by avoidFields, which may move it).
-            elements.floating.style.maxWidth = `${Math.floor(availableWidth)}px`;
+            elements.floating.style.maxWidth = `min(${MAX_WIDTH}px, ${Math.floor(availableWidth)}px)`;
           },
         }),
         shift({ padding: EDGE }),

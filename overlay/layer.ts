@@ -305,12 +305,17 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
       return;
     }
     if (MODIFIER_KEYS.has(event.key)) return;
-    // The coder is typing in the page: nothing of ours stays over it.
+    // The coder is typing in the page: nothing of ours stays over a field. The Undo notice stays
+    // only where it hides none (a page with no free space left it over some).
     if (tooltip) {
       tooltip = null;
       schedule();
     }
     if (openKey !== null) closeCard(false);
+    if (undo && (floating.undo?.spot?.coveredCentres ?? 0) > 0) {
+      undo = null;
+      schedule();
+    }
   });
 
   /**

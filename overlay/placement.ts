@@ -41,6 +41,8 @@ export interface Spot {
   height: number;
   /** How many obstacles' centres it covers (0 unless the bounds leave no free space). */
   coveredCentres: number;
+  /** How many obstacles it overlaps at all. */
+  touched: number;
   /** Whether it overlaps a keep-clear box (only when nothing else fits). */
   overKeepClear: boolean;
 }
@@ -92,13 +94,16 @@ export function findSpot(request: SpotRequest): Spot {
   const first = spotOfHeight(request, height);
   const minHeight = Math.min(request.minHeight ?? height, height);
   if ((first.coveredCentres === 0 && !first.overKeepClear) || minHeight >= height) return first;
-  // Nothing free at full height: shortened, it may fit a free space (the tallest that does), or at
-  // least hide fewer fields (the fewest, then the tallest).
-  let best = first;
+  // Nothing free at full height: shortened, it may fit beside the fields (the tallest that hides
+  // no field's centre: it stays readable, at most over a field's edge), or at least hide fewer.
+  const spots = [first];
   for (const shorter of [0.8, 0.65, 0.5, 0.4, 0.3].map((part) => Math.round(height * part)).concat(minHeight)) {
-    if (shorter < minHeight || shorter >= height) continue;
-    const spot = spotOfHeight(request, shorter);
-    if (spot.coveredCentres === 0 && !spot.overKeepClear) return spot;
+    if (shorter >= minHeight && shorter < height) spots.push(spotOfHeight(request, shorter));
+  }
+  const unhidden = spots.find((spot) => spot.coveredCentres === 0 && !spot.overKeepClear);
+  if (unhidden) return unhidden;
+  let best = first;
+  for (const spot of spots) {
     if (isBetter([Number(spot.overKeepClear), spot.coveredCentres], [Number(best.overKeepClear), best.coveredCentres])) best = spot;
   }
   return best;
@@ -163,7 +168,7 @@ function spotOfHeight(request: SpotRequest, height: number): Spot {
   for (const y of ys) for (const x of xs) candidates.push([x, y]);
 
   const clean = (key: readonly number[]) => key[0] === 0 && key[1] === 0 && key[2] === 0;
-  const spotOf = (x: number, y: number, key: readonly number[]): Spot => ({ x, y, height, coveredCentres: key[1]!, overKeepClear: key[0] === 1 });
+  const spotOf = (x: number, y: number, key: readonly number[]): Spot => ({ x, y, height, coveredCentres: key[1]!, touched: key[2]!, overKeepClear: key[0] === 1 });
   // The preferred spot, then the previous one, are kept whenever they hide nothing at all.
   for (const [x, y] of candidates.slice(0, first.length)) {
     const key = score(x, y);

@@ -143,6 +143,13 @@ describe('a claim whose lines fill the whole viewport (no free space anywhere)',
     const card = (await floatingReport(page, '.cg-card')).rect!;
     expect(apply.y).toBeGreaterThanOrEqual(card.top);
     expect(apply.y + apply.height).toBeLessThanOrEqual(Math.min(card.bottom, report.viewport.height));
+    // Applied: the Undo notice may have had to cover a field here; once the coder types, it does not.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe(`line[${line}][mod1]`);
+    await page.keyboard.type('59');
+    await settle(page);
+    expect((await floatingReport(page, '.cg-undo')).coveredCentres).toEqual([]);
+    expect((await floatingReport(page, '.cg-card')).rect).toBeNull();
     await page.close();
   });
 });

@@ -7,7 +7,7 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, size, type Middleware, type Placement, type ReferenceElement } from '@floating-ui/dom';
 import type { Box } from './geometry';
-import { findSpot, type Spot } from './placement';
+import { findSpot, type Previous, type Spot } from './placement';
 
 /** Margin kept from the viewport's edges, and from the field. */
 export const EDGE = 8;
@@ -105,7 +105,7 @@ function isOutOfView(rect: Box): boolean {
 export function float(reference: ReferenceElement, element: HTMLElement, options: FloatOptions): Floating {
   let controls: Element[] = [];
   let controlsAt = -Infinity;
-  let previous: { dx: number; dy: number } | undefined;
+  let previous: Previous | undefined;
   let latest: Spot | null = null;
   let stopped = false;
   let hiddenReported = false;
@@ -139,7 +139,7 @@ export function float(reference: ReferenceElement, element: HTMLElement, options
         minHeight: options.minHeight,
       });
       floatingElement.style.maxHeight = spot.height < natural ? `${spot.height}px` : '';
-      previous = { dx: spot.x - referenceBox.left, dy: spot.y - referenceBox.top };
+      previous = { dx: spot.x - referenceBox.left, dy: spot.y - referenceBox.top, height: spot.height, natural, coveredCentres: spot.coveredCentres };
       latest = spot;
       return { x: spot.x, y: spot.y, data: { coveredCentres: spot.coveredCentres } };
     },

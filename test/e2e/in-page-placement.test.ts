@@ -73,9 +73,15 @@ describe.each([
     expect((await floatingReport(page, '.cg-card')).rect).toEqual(report.rect);
     expect(overlaps(report.rect!, await box(page, mod(line, 1)))).toBe(false);
     expect(overlaps(report.rect!, await box(page, cpt(line)))).toBe(false);
-    // Its Apply button can be seen without scrolling.
-    const apply = await page.locator('[data-claimguide-action="apply"]').first().boundingBox();
-    expect(apply!.y + apply!.height).toBeLessThanOrEqual(viewport.height);
+    // Its Apply button, reached with Tab, is in view (the page does not scroll; the card may, inside).
+    const scrollY = await page.evaluate(() => window.scrollY);
+    for (let i = 0; i < 8 && (await focusedName(page)) !== 'card:apply'; i++) await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('card:apply');
+    await settle(page);
+    const apply = (await page.locator('[data-claimguide-action="apply"]').first().boundingBox())!;
+    expect(apply.y).toBeGreaterThanOrEqual(report.rect!.top);
+    expect(apply.y + apply.height).toBeLessThanOrEqual(Math.min(report.rect!.bottom, viewport.height));
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
 
     // The page scrolls a little: the card goes with its line, still inside and off the fields.
     await page.evaluate(() => window.scrollBy(0, 40));

@@ -70,10 +70,18 @@ describe('findSpot', () => {
     expect(placed.bottom).toBeLessThanOrEqual(bounds.bottom);
   });
 
-  it('keeps its previous spot relative to the reference while it stays as good (no jumping while scrolling)', () => {
+  it('keeps its previous spot relative to the reference while it hides no more than then (no jumping while scrolling)', () => {
     const reference = box(400, 300, 100, 24);
-    const spot = findSpot(request({ reference, preferred: { x: 100, y: 100 }, obstacles: [box(100, 100, 80, 24)], previous: { dx: 150, dy: 40 } }));
+    const previous = { dx: 150, dy: 40, height: 200, natural: 200, coveredCentres: 0 };
+    const spot = findSpot(request({ reference, preferred: { x: 100, y: 100 }, obstacles: [box(100, 100, 80, 24)], previous }));
     expect(spot).toMatchObject({ x: 550, y: 340 });
+    // A field scrolled in under it: placed afresh, off that field.
+    const under = box(600, 400, 80, 24);
+    const moved = findSpot(request({ reference, preferred: { x: 100, y: 100 }, obstacles: [box(100, 100, 80, 24), under], previous }));
+    expect(moved).not.toMatchObject({ x: 550, y: 340 });
+    expect(moved.coveredCentres).toBe(0);
+    // Its content changed (another height): placed afresh.
+    expect(findSpot(request({ reference, preferred: { x: 100, y: 100 }, obstacles: [box(100, 100, 80, 24)], previous: { ...previous, natural: 260 } }))).not.toMatchObject({ x: 550, y: 340 });
   });
 
   it('is always fully inside the bounds and never over a keep-clear box when a free spot exists (property)', () => {

@@ -156,7 +156,8 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     const layer = sensor.layerKeys;
     if (!layer) return;
     const { code, type } = event as KeyboardEvent;
-    if (event.target !== layer.host) {
+    // (At the window, the browser retargets an event from our shadow root to its host.)
+    if (event.target !== layer.host && !event.composedPath().includes(layer.host)) {
       if (type === 'keyup' && pressedInLayer.delete(code)) event.stopImmediatePropagation();
       return;
     }

@@ -17,11 +17,16 @@ export interface MarkerView {
   position: { x: number; y: number } | null;
 }
 
-/** The last fix applied, offered for undo next to the field it changed. */
+/** The last fix applied, offered for undo near the field it changed (placed by the overlay, off the portal's fields). */
 export interface UndoView {
   label: string;
-  position: { x: number; y: number } | null;
+  /** False while the changed field is out of view. */
+  visible: boolean;
 }
+
+/** Keyboard shortcuts, as `aria-keyshortcuts` names them. */
+export const CARD_KEYS = 'Alt+Shift+G';
+export const UNDO_KEYS = 'Alt+Shift+Z';
 
 export interface MarkerLayerProps {
   markers: readonly MarkerView[];
@@ -54,6 +59,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
             data-severity={marker.severity}
             aria-label={t('marker_label', [t(`severity_${marker.severity}`), String(marker.lineNumber), marker.code])}
             aria-expanded={marker.key === openKey}
+            aria-keyshortcuts={CARD_KEYS}
             onClick={() => onToggle(marker.key === openKey ? null : marker.key)}
           >
             <SeverityBadge severity={marker.severity} />
@@ -61,11 +67,11 @@ export function MarkerLayer(props: MarkerLayerProps) {
         ) : null,
       )}
       {open ? <FindingCard marker={open} onClose={() => onToggle(null)} onApply={props.onApply} /> : null}
-      {props.undo?.position ? (
-        <div class="cg-undo" role="group" aria-label={t('undo_group')} style={{ left: `${props.undo.position.x}px`, top: `${props.undo.position.y}px` }}>
+      {props.undo?.visible ? (
+        <div class="cg-undo" role="group" aria-label={t('undo_group')}>
           <span>{props.undo.label}</span>
-          <button type="button" class="cg-button" data-claimguide-action="undo" onClick={props.onUndo}>
-            {t('action_undo')}
+          <button type="button" class="cg-button" data-claimguide-action="undo" aria-keyshortcuts={UNDO_KEYS} onClick={props.onUndo}>
+            {t('action_undo')} <kbd class="cg-kbd">{t('undo_shortcut')}</kbd>
           </button>
           <button type="button" class="cg-close" aria-label={t('action_close')} onClick={props.onDismissUndo}>
             ×
@@ -84,19 +90,10 @@ function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [marker.key]);
   const descriptor = descriptorOf(marker.code);
-  const position = marker.position ?? { x: 0, y: 0 };
+  // Placed by the overlay (overlay/floating.ts); its keys (Esc, Tab kept inside) are handled there
+  // too, before the page can see them.
   return (
-    <div
-      ref={ref}
-      class="cg-card"
-      role="dialog"
-      aria-label={t('card_title', [marker.code])}
-      tabIndex={-1}
-      style={{ left: `${Math.max(4, position.x - 280)}px`, top: `${position.y + 22}px` }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <div ref={ref} class="cg-card" role="dialog" aria-label={t('card_title', [marker.code])} data-claimguide-card={marker.key} tabIndex={-1}>
       <div class="cg-card__head">
         <strong>{t('card_title', [marker.code])}</strong>
         <button type="button" class="cg-close" aria-label={t('action_close')} onClick={onClose}>
@@ -119,6 +116,7 @@ function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose
           ) : null
         }
       />
+      <p class="cg-keys">{t('card_keys_hint')}</p>
     </div>
   );
 }

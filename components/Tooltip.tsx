@@ -5,11 +5,12 @@ import { t, uiLanguage } from './i18n';
 export interface TooltipView {
   kind: 'code' | 'modifier';
   value: string;
-  x: number;
-  y: number;
 }
 
-/** Descriptor of a code, or meaning of a modifier, near the pointer. Null when we know nothing of it. */
+/**
+ * Descriptor of a code, or meaning of a modifier. Null when we know nothing of it. The overlay
+ * places it next to what was hovered (overlay/floating.ts), off the portal's fields.
+ */
 export function Tooltip({ tooltip }: { tooltip: TooltipView }) {
   const descriptor = tooltip.kind === 'code' ? descriptorOf(tooltip.value) : null;
   const text = tooltip.kind === 'code' ? descriptor?.text : describeModifier(tooltip.value)?.meaning[uiLanguage()];
@@ -19,7 +20,6 @@ export function Tooltip({ tooltip }: { tooltip: TooltipView }) {
       class="cg-tooltip"
       role="tooltip"
       data-claimguide-tooltip={tooltip.value}
-      style={{ left: `${tooltip.x}px`, top: `${tooltip.y}px` }}
     >
       <strong>{tooltip.kind === 'code' ? tooltip.value : t('tooltip_modifier', [tooltip.value])}</strong> {text}
       {descriptor ? <div class="cg-muted">{t(descriptor.official ? 'descriptor_official' : 'descriptor_plain_language')}</div> : null}

@@ -66,7 +66,11 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
         return;
       }
       overlay = created;
-      ctx.onInvalidated(() => created.destroy());
+      sensor.layerKeys = { host: created.host, onKey: created.onLayerKey };
+      ctx.onInvalidated(() => {
+        sensor.layerKeys = null;
+        created.destroy();
+      });
       created.setMarkers(markers);
       if (pendingAnnouncement) created.announce(pendingAnnouncement);
       // The engine may have been loaded by a hover over a code: describe it without waiting for a move.
@@ -116,7 +120,10 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     onError: reportError,
   });
 
-  /** Apply: one portal field written as a user would, only on the coder's click, with Undo. */
+  /**
+   * Apply: one portal field written as a user would, only on the coder's click, with Undo (its
+   * button or Alt+Shift+Z). The overlay has closed the card and put focus back on the field.
+   */
   function applyFix(markerKey: string, finding: Finding): void {
     const claim = session.evaluated[Number(markerKey.split(':')[0])];
     if (!finding.fix || !claim) return;
@@ -128,10 +135,8 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
       label: t('applied_label', [describeFix(finding)]),
       undo: () => {
         if (edit.element.isConnected) writeFieldValue(edit.element, edit.before);
-        edit.element.focus();
       },
     });
-    edit.element.focus();
   }
 
   if (pausedAtStart) {

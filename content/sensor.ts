@@ -29,6 +29,16 @@ export interface Sensor {
   engineAnswered(): Promise<unknown>;
   /** True once the first scan has reported (its claims may be none). */
   readonly scanned: boolean;
+  /**
+   * Set by the engine once its layer exists: key events from `host` (our shadow root: the card, a
+   * marker) go to `onKey` and never reach the page's own listeners.
+   */
+  layerKeys: LayerKeys | null;
+}
+
+export interface LayerKeys {
+  host: Element;
+  onKey(event: KeyboardEvent): void;
 }
 
 /** `values`: every detected field's value, when the scan has just read them all (valid during the call only). */
@@ -135,6 +145,33 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   };
   ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
 
+  // Keys pressed in our UI are ours alone. Registered on the window's capture phase at
+  // document_start, before any page script can listen, so this runs first: the page's listeners
+  // (capture or bubble, on window, document or <html>) never see them, and Enter on our Apply can
+  // never submit the portal's form. The browser's default actions (a button's click, Tab) remain.
+  // A key pressed in our UI whose press moved focus back to the page (Apply, Esc) is released
+  // there: that release is ours too.
+  const pressedInLayer = new Set<string>();
+  const guardLayerKeys = (event: Event) => {
+    const layer = sensor.layerKeys;
+    if (!layer) return;
+    const { code, type } = event as KeyboardEvent;
+    // (At the window, the browser retargets an event from our shadow root to its host.)
+    if (event.target !== layer.host && !event.composedPath().includes(layer.host)) {
+      if (type === 'keyup' && pressedInLayer.delete(code)) event.stopImmediatePropagation();
+      return;
+    }
+    event.stopImmediatePropagation();
+    if (type === 'keydown') pressedInLayer.add(code);
+    else if (type === 'keyup') pressedInLayer.delete(code);
+    try {
+      layer.onKey(event as KeyboardEvent);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  for (const type of ['keydown', 'keypress', 'keyup']) ctx.addEventListener(window, type, guardLayerKeys, { capture: true });
+
   const sensor: Sensor = {
     ctx,
     get claims() {
@@ -156,6 +193,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     get scanned() {
       return scanned;
     },
+    layerKeys: null,
   };
   (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY] = sensor;
   ctx.onInvalidated(() => {

@@ -9,7 +9,7 @@ const out = (name: string) => `docs/images/${name}.png`;
 /** A claim with findings on the demo portal, for the popup and side panel to show. */
 async function claimPage(session: ExtensionSession): Promise<Page> {
   const page = await session.openPortal('/cms1500.html#example');
-  await page.setViewportSize({ width: 1100, height: 720 });
+  await page.setViewportSize({ width: 1100, height: 860 });
   await page.waitForSelector('[name="line[0][cpt]"][data-claimguide-severity="error"]', { state: 'attached' });
   return page;
 }
@@ -18,9 +18,10 @@ async function inPage(session: ExtensionSession): Promise<void> {
   const page = await claimPage(session);
   const field = page.locator('[name="line[0][cpt]"]');
   await field.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 260));
+  await page.evaluate(() => window.scrollBy(0, 330));
   await page.click('[data-claimguide-marker="0:0"]');
   await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(150); // placed off the fields (overlay/floating.ts) once it is measured
   await page.screenshot({ path: out('demo-card') });
 
   await page.keyboard.press('Escape');
@@ -29,7 +30,12 @@ async function inPage(session: ExtensionSession): Promise<void> {
   const box = (await historyCell.boundingBox())!;
   await page.mouse.move(box.x + 10, box.y + box.height / 2);
   await page.locator('[data-claimguide-tooltip]').waitFor();
-  await page.screenshot({ path: out('tooltip'), clip: { x: 0, y: Math.max(0, box.y - 120), width: 900, height: 260 } });
+  await page.waitForTimeout(100); // placed off the fields (overlay/floating.ts) once it is measured
+  // The hovered code and its tooltip, wherever the tooltip was placed.
+  const tip = (await page.locator('[data-claimguide-tooltip]').boundingBox())!;
+  const top = Math.max(0, Math.min(box.y, tip.y) - 60);
+  const bottom = Math.min(860, Math.max(box.y + box.height, tip.y + tip.height) + 60);
+  await page.screenshot({ path: out('tooltip'), clip: { x: 0, y: top, width: 900, height: bottom - top } });
   await page.close();
 }
 

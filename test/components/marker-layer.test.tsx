@@ -26,7 +26,7 @@ describe('MarkerLayer', () => {
     expect(container.querySelector(`.cg-badge--${severity}`)?.textContent).toBe({ error: '✕', warning: '!', info: 'i' }[severity]);
   });
 
-  it('opens the card with the descriptor and findings, and closes it with Escape', () => {
+  it('opens the card with the descriptor, findings and its keys, and closes it with its close button', () => {
     const onToggle = vi.fn();
     const { rerender } = render(<MarkerLayer markers={[marker()]} openKey={null} onToggle={onToggle} />);
     fireEvent.click(screen.getByRole('button'));
@@ -36,7 +36,8 @@ describe('MarkerLayer', () => {
     expect(card.textContent).toMatch(/cobalt/i);
     expect(card.textContent).toContain('not the official CPT descriptor');
     expect(card.querySelector('[data-rule-id="srs/modifier-26-technical-only"]')).toBeTruthy();
-    fireEvent.keyDown(card, { key: 'Escape' });
+    expect(card.textContent).toContain('Alt+Shift+G opens this card');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onToggle).toHaveBeenLastCalledWith(null);
   });
 });

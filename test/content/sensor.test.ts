@@ -209,3 +209,33 @@ describe('claim session over a sensor', () => {
     expect(document.querySelector('[name="line[3][cpt]"]')!.getAttribute('data-claimguide-severity')).toBe('error');
   });
 });
+
+describe('keys pressed in our layer', () => {
+  it('go to the engine and never to the page, nor does their release once focus is back in a page field', () => {
+    const sensor = start();
+    const host = document.createElement('claimguide-layer');
+    document.documentElement.append(host);
+    const button = document.createElement('button');
+    host.attachShadow({ mode: 'open' }).append(button);
+    const field = document.createElement('input');
+    document.body.append(field);
+    const pageSaw: string[] = [];
+    for (const type of ['keydown', 'keyup']) {
+      window.addEventListener(type, (event) => pageSaw.push(`window ${type} ${(event as KeyboardEvent).code}`), true);
+      document.addEventListener(type, (event) => pageSaw.push(`document ${type} ${(event as KeyboardEvent).code}`));
+    }
+    const ours: string[] = [];
+    sensor.layerKeys = { host, onKey: (event) => ours.push(`${event.type} ${event.code}`) };
+    const key = (target: Element, type: string, code: string) =>
+      target.dispatchEvent(new KeyboardEvent(type, { code, key: code, bubbles: true, composed: true }));
+
+    key(button, 'keydown', 'Enter');
+    key(field, 'keyup', 'Enter'); // Apply moved focus back to the field before the key was released
+    key(field, 'keydown', 'KeyA'); // the coder types in the page: that is the page's
+    key(field, 'keyup', 'KeyA');
+    expect(ours).toEqual(['keydown Enter']);
+    expect(pageSaw).toEqual(['window keydown KeyA', 'document keydown KeyA', 'window keyup KeyA', 'document keyup KeyA']);
+    host.remove();
+    field.remove();
+  });
+});

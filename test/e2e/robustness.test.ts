@@ -134,3 +134,92 @@ describe('form submission', () => {
     await page.close();
   });
 });
+
+describe('pages that remove the nodes they did not create', () => {
+  /**
+   * Samples, in the page, for `ms`: whether a marker (and the card) of ours is shown, and the
+   * longest stretch each was missing. Every 20 ms, from the page's own timers.
+   */
+  const watchPresence = (page: Page, ms: number) =>
+    page.evaluate(async (duration) => {
+      const shown = (css: string) => {
+        const host = document.querySelector('claimguide-layer');
+        return Boolean(host?.isConnected && host.shadowRoot?.querySelector(css));
+      };
+      const longest = { marker: 0, card: 0 };
+      const since: { marker: number | null; card: number | null } = { marker: null, card: null };
+      const start = performance.now();
+      while (performance.now() - start < duration) {
+        await new Promise((done) => setTimeout(done, 20));
+        const now = performance.now();
+        for (const [what, css] of [['marker', '[data-claimguide-marker]'], ['card', '.cg-card']] as const) {
+          if (shown(css)) since[what] = null;
+          else {
+            since[what] ??= now;
+            longest[what] = Math.max(longest[what], now - since[what]!);
+          }
+        }
+      }
+      return { longest, markerAtEnd: shown('[data-claimguide-marker]'), cardAtEnd: shown('.cg-card') };
+    }, ms);
+  const removalsOfOurs = (page: Page) =>
+    page.evaluate(() => (window as unknown as { foreignRemovals: { tag: string }[] }).foreignRemovals.filter((r) => r.tag === 'claimguide-layer').length);
+  const typeInPage = (page: Page, name: string, value: string) =>
+    page.evaluate(([field, text]) => {
+      const input = document.querySelector<HTMLInputElement>(`[name="${field}"]`)!;
+      input.value = text!;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, [name, value]);
+
+  it('a timer that clears foreign children of <html> and <body>: markers and the open card come back within a second, every time', async () => {
+    const page = await extension().openPortal('/hostile/foreign-nodes.html');
+    await typeInPage(page, 'line[0][cpt]', '77371');
+    await typeInPage(page, 'line[0][mod1]', '26');
+    await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity')).toBe('error');
+    await expect.poll(() => page.locator('[data-claimguide-marker="0:0"]').count(), { timeout: 3000 }).toBe(1);
+    await page.focus('[name="line[0][cpt]"]');
+    await page.keyboard.press('Alt+Shift+KeyG');
+    await expect.poll(() => page.locator('.cg-card').count(), { timeout: 3000 }).toBe(1);
+    const before = await removalsOfOurs(page);
+    const seen = await watchPresence(page, 4000);
+    expect((await removalsOfOurs(page)) - before).toBeGreaterThanOrEqual(4);
+    expect(seen.longest.marker).toBeLessThan(1000);
+    expect(seen.longest.card).toBeLessThan(1000);
+    await expect.poll(() => page.locator('[data-claimguide-marker="0:0"]').count(), { timeout: 1000 }).toBe(1);
+    expect(await pageErrors(page)).toBe(0);
+    await page.close();
+  });
+
+  it('a page that removes the layer the moment it is back: re-attached with backoff, never in a loop', async () => {
+    const page = await extension().openPortal('/hostile/foreign-nodes.html?instant');
+    await typeInPage(page, 'line[0][cpt]', '77371');
+    await typeInPage(page, 'line[0][mod1]', '26');
+    await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity')).toBe('error');
+    await expect.poll(() => removalsOfOurs(page)).toBeGreaterThanOrEqual(6);
+    const before = await removalsOfOurs(page);
+    await page.waitForTimeout(3000);
+    const during = (await removalsOfOurs(page)) - before;
+    // Backed off to one try every 800 ms: about 4 in 3 s (a loop would make thousands).
+    expect(during).toBeGreaterThanOrEqual(2);
+    expect(during).toBeLessThanOrEqual(5);
+    // The page still answers, and has no error of ours.
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(await pageErrors(page)).toBe(0);
+    await page.close();
+  });
+
+  it('a framework that re-renders the whole document every second: the markers follow the new fields within a second', async () => {
+    const page = await extension().openPortal('/hostile/rerender.html');
+    await typeInPage(page, 'line[0][cpt]', '77371');
+    await typeInPage(page, 'line[0][mod1]', '26');
+    await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity')).toBe('error');
+    await expect.poll(() => page.locator('[data-claimguide-marker="0:0"]').count(), { timeout: 3000 }).toBe(1);
+    const rendersBefore = await page.evaluate(() => (window as unknown as { renders: number }).renders);
+    const seen = await watchPresence(page, 4000);
+    expect(await page.evaluate(() => (window as unknown as { renders: number }).renders)).toBeGreaterThanOrEqual(rendersBefore + 3);
+    expect(seen.longest.marker).toBeLessThan(1000);
+    await expect.poll(() => page.getAttribute('[name="line[0][cpt]"]', 'data-claimguide-severity'), { timeout: 1000 }).toBe('error');
+    expect(await pageErrors(page)).toBe(0);
+    await page.close();
+  });
+});

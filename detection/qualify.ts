@@ -5,6 +5,7 @@ import { headerTexts, createHeaderCache, type HeaderCache } from './headers';
 import { digitRunReadings, MAX_TEXT, nameIndices, nameIndicesAs, type DigitRunReading } from './text';
 import { MODIFIER_CODES, PROFESSIONAL_BOXES, VOCABULARIES } from './vocabulary';
 import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
+import { correctedVerdict, type PageCorrections } from './corrections';
 
 /** A role needs at least this much combined evidence to be marked anywhere. */
 export const QUALIFY = 0.55;
@@ -64,6 +65,8 @@ export interface Qualification {
    * there: once per row.
    */
   row?: Element;
+  /** Decided by the coder's correction (detection/corrections.ts), not by evidence: the reason is "your correction". */
+  corrected?: true;
 }
 
 /** Per-scan memo: label[for] maps per tree and table header models. */
@@ -77,6 +80,8 @@ export interface ScanContext {
   /** Table rows that repeat an earlier one, and the verdicts of the template rows' fields. */
   repeats: RepeatMemo | null;
   templates: Map<Element, TemplateVerdict>;
+  /** The coder's corrections for this page, applied before any evidence is read. */
+  corrections?: PageCorrections;
 }
 
 /**
@@ -84,7 +89,7 @@ export interface ScanContext {
  * verdicts are kept (the watcher passes it when the page only gained fields since: every verdict
  * read then still holds); everything else is read afresh.
  */
-export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext } = {}): ScanContext {
+export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext; corrections?: PageCorrections } = {}): ScanContext {
   const explain = options.explain ?? false;
   const repeats = !explain && options.repeats !== false;
   const carried = repeats && options.rowsFrom?.repeats ? options.rowsFrom : undefined;
@@ -95,6 +100,7 @@ export function createScanContext(options: { explain?: boolean; repeats?: boolea
     explain,
     repeats: repeats ? (carried?.repeats ?? createRepeatMemo()) : null,
     templates: carried ? carried.templates : new Map(),
+    ...(options.corrections?.length ? { corrections: options.corrections } : {}),
   };
 }
 
@@ -175,6 +181,8 @@ const EMPTY: Qualification = Object.freeze({
 export function qualifyField(element: FieldElement, context: ScanContext): Qualification {
   qualifyStats.computed++;
   try {
+    const corrected = context.corrections && correctedVerdict(element, context.corrections);
+    if (corrected) return corrected;
     return qualifyUnsafe(element, context);
   } catch {
     return EMPTY;

@@ -13,6 +13,8 @@ export const ManagedPolicySchema = z.object({
   lockProfile: z.optional(z.boolean()),
   customProfilesJson: z.optional(z.string()),
   sites: z.optional(SitePatternsSchema),
+  /** Field corrections (recipes) for every coder, checked one by one by policyCorrections (settings/corrections.ts). */
+  corrections: z.optional(z.array(z.unknown())),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 

@@ -15,7 +15,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Each permission is justified in PRIVACY.md.
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // Asked for one origin at a time, when the coder enables a portal in the options page.
     ...(browser === 'firefox'

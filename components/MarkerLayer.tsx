@@ -4,6 +4,8 @@ import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t } from './i18n';
 import { Tooltip, type TooltipView } from './Tooltip';
+import { CorrectionPicker, type FieldChoice } from './CorrectionPicker';
+import type { CorrectionRole } from '../settings/corrections';
 
 export type MarkerSeverity = 'error' | 'warning' | 'info';
 
@@ -13,6 +15,8 @@ export interface MarkerView {
   code: string;
   lineNumber: number;
   findings: readonly Finding[];
+  /** The line's detected fields, offered for correction ("This field is…"). */
+  fields?: readonly FieldChoice[];
   /** Viewport position, or null when its field is hidden or scrolled out of view. */
   position: { x: number; y: number } | null;
 }
@@ -29,6 +33,8 @@ export interface MarkerLayerProps {
   onToggle(key: string | null): void;
   /** Applies a finding's safe fix to the portal field; only ever on the coder's click. */
   onApply?(finding: Finding): void;
+  /** Saves what field `index` of the open card's line is (a correction recipe). */
+  onCorrect?(index: number, role: CorrectionRole): Promise<boolean> | boolean;
   undo?: UndoView | null;
   onUndo?(): void;
   onDismissUndo?(): void;
@@ -60,7 +66,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
           </button>
         ) : null,
       )}
-      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} onApply={props.onApply} /> : null}
+      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} onApply={props.onApply} onCorrect={props.onCorrect} /> : null}
       {props.undo?.position ? (
         <div class="cg-undo" role="group" aria-label={t('undo_group')} style={{ left: `${props.undo.position.x}px`, top: `${props.undo.position.y}px` }}>
           <span>{props.undo.label}</span>
@@ -80,7 +86,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
   );
 }
 
-function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose(): void; onApply?: (finding: Finding) => void }) {
+function FindingCard({ marker, onClose, onApply, onCorrect }: { marker: MarkerView; onClose(): void; onApply?: (finding: Finding) => void; onCorrect?: MarkerLayerProps['onCorrect'] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [marker.key]);
   const descriptor = descriptorOf(marker.code);
@@ -119,6 +125,7 @@ function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose
           ) : null
         }
       />
+      {onCorrect && marker.fields ? <CorrectionPicker key={marker.key} fields={marker.fields} onCorrect={onCorrect} idPrefix={`cg-card-${marker.key.replace(':', '-')}`} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ChecklistTicks } from '../settings/checklist';
 import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
+import { LineCorrections, type LineCorrectionsProps } from './LineCorrections';
 
 export interface FocusTarget {
   frameId: number;
@@ -20,6 +21,9 @@ export interface SidePanelProps {
   onCopySummary?(): void;
   /** Feedback after copying, announced politely. */
   status?: string;
+  /** "This field is…": a line's detected fields, and saving a correction (components/LineCorrections.tsx). */
+  loadLineFields?: LineCorrectionsProps['loadFields'];
+  onCorrect?: LineCorrectionsProps['onCorrect'];
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -54,6 +58,7 @@ export function SidePanel(props: SidePanelProps) {
               claim={claim}
               ticks={props.ticks ?? {}}
               onTick={props.onTick}
+              corrections={props.loadLineFields && props.onCorrect ? { frameId, loadFields: props.loadLineFields, onCorrect: props.onCorrect } : undefined}
               onSelect={(finding) => {
                 const line = finding.lines[0];
                 if (line !== undefined) props.onFocusLine?.({ frameId, claimIndex: claim.claimIndex, line });
@@ -71,6 +76,7 @@ function ClaimSection(props: {
   ticks: ChecklistTicks;
   onTick?: SidePanelProps['onTick'];
   onSelect: (finding: Finding) => void;
+  corrections?: Omit<LineCorrectionsProps, 'claim'>;
 }) {
   const { claim } = props;
   const srsCodes = [...new Set(claim.lines.map((line) => line.code).filter((code) => describeCode(code)?.checklist))];
@@ -95,6 +101,7 @@ function ClaimSection(props: {
           </tbody>
         </table>
       </div>
+      {props.corrections ? <LineCorrections claim={claim} {...props.corrections} /> : null}
       <h3>{t('panel_findings')}</h3>
       <FindingList findings={claim.findings} onSelect={props.onSelect} />
       {srsCodes.map((code) => (

@@ -3,6 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
 import type { TooltipView } from '../components/Tooltip';
+import type { FieldChoice } from '../components/CorrectionPicker';
+import type { CorrectionRole } from '../settings/corrections';
 import { safeDom, UI_ATTRIBUTE } from '../detection';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
@@ -19,6 +21,8 @@ export interface OverlayMarker {
   code: string;
   lineNumber: number;
   findings: readonly Finding[];
+  /** The line's detected fields, for the card's "This field is…" (components/CorrectionPicker.tsx). */
+  fields?: readonly FieldChoice[];
 }
 
 export interface OverlayUndo {
@@ -31,6 +35,8 @@ export interface OverlayOptions {
   onError(error: unknown): void;
   /** The coder clicked Apply on a finding of a marker's line. */
   onApply(markerKey: string, finding: Finding): void;
+  /** The coder said what field `fieldIndex` of a marker's line is (resolves whether it was saved). */
+  onCorrect?(markerKey: string, fieldIndex: number, role: CorrectionRole): Promise<boolean>;
 }
 
 /** Opens the card of the focused field's line. */
@@ -100,6 +106,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
         openKey,
         onToggle: toggle,
         onApply: (finding: Finding) => openKey && options.onApply(openKey, finding),
+        onCorrect: options.onCorrect && ((fieldIndex: number, role: CorrectionRole) => (openKey ? options.onCorrect!(openKey, fieldIndex, role) : false)),
         undo: undo ? { label: undo.label, position: undoAt ? { x: undoAt.x + MARKER_SIZE + 6, y: undoAt.y - 4 } : null } : null,
         onUndo: guarded(() => {
           const current = undo;

@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
+import { CorrectionsSection } from '../../components/options/CorrectionsSection';
 import { DescriptorPackSection } from '../../components/options/DescriptorPackSection';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SitesSection } from '../../components/options/SitesSection';
+import { correctionsItem, importCorrections, policyCorrections, readCorrections, removeCorrection, type Correction } from '../../settings/corrections';
 import { descriptorPackItem, readDescriptorPack, type DescriptorPack } from '../../settings/descriptor-pack';
 import { readManagedPolicy, type ManagedPolicy } from '../../settings/policy';
 import { customProfilesItem, readCustomProfiles, saveCustomProfiles, type CustomProfiles } from '../../settings/profiles';
@@ -14,6 +16,7 @@ function App() {
   const [policy, setPolicy] = useState<ManagedPolicy>({});
   const [pack, setPack] = useState<DescriptorPack | null>(null);
   const [custom, setCustom] = useState<CustomProfiles>({ profiles: [], recovered: false });
+  const [corrections, setCorrections] = useState<{ value: Correction[]; recovered: boolean }>({ value: [], recovered: false });
 
   useEffect(() => {
     const refresh = async () => {
@@ -24,9 +27,11 @@ function App() {
     void refresh();
     const refreshProfiles = async () => setCustom(await readCustomProfiles());
     void refreshProfiles();
+    const refreshCorrections = async () => setCorrections(await readCorrections());
+    void refreshCorrections();
     // Managed storage can take seconds to answer: policy arrives on its own, never blocking the page.
     void readManagedPolicy().then(setPolicy);
-    const unwatch = [enabledSitesItem.watch(refresh), descriptorPackItem.watch(refresh), customProfilesItem.watch(refreshProfiles)];
+    const unwatch = [enabledSitesItem.watch(refresh), descriptorPackItem.watch(refresh), customProfilesItem.watch(refreshProfiles), correctionsItem.watch(refreshCorrections)];
     return () => unwatch.forEach((stop) => stop());
   }, []);
 
@@ -47,6 +52,13 @@ function App() {
           await saveCustomProfiles(update((await readCustomProfiles()).profiles));
           setCustom(await readCustomProfiles());
         }}
+      />
+      <CorrectionsSection
+        corrections={corrections.value}
+        recovered={corrections.recovered}
+        policy={policyCorrections(policy.corrections)}
+        onRemove={removeCorrection}
+        onImport={importCorrections}
       />
       <DescriptorPackSection pack={pack} onSave={(next) => descriptorPackItem.setValue(next)} onRemove={() => descriptorPackItem.setValue(null)} />
     </main>

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '../components/i18n';
 import { ContextFieldAnswerSchema, parseMessage } from '../messaging/schemas';
-import { CORRECTION_ROLES, recordCorrection, type CorrectionRole } from '../settings/corrections';
+import { CORRECTION_ROLES, type CorrectionRole } from '../settings/corrections';
+import { recordCorrection } from '../settings/record-correction';
 import { readPolicySnapshot } from '../settings/policy';
 import { BUILT_IN_PATTERNS } from '../settings/portals';
 import { enabledSites } from '../settings/sites';

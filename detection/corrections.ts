@@ -83,6 +83,8 @@ export function correctedVerdict(element: Element, corrections: PageCorrections)
 const CORRECTED_SCORE = 100;
 
 const ROLES = new Set<string>([...FIELD_ROLES, 'none']);
+/** As settings/corrections.ts: a selector reading the value attribute is never applied. */
+const READS_VALUE = /\[\s*value\b/i;
 
 /**
  * Keeps the well-formed recipes of raw stored lists (the coder's and the organization's) whose site
@@ -100,6 +102,7 @@ export function correctionsForSite(lists: readonly unknown[], siteMatches: (patt
       if (typeof site !== 'string' || typeof selector !== 'string' || typeof role !== 'string' || !ROLES.has(role)) continue;
       if (hosts !== undefined && !(Array.isArray(hosts) && hosts.every((host) => typeof host === 'string'))) continue;
       if (!line || typeof line !== 'object' || (line as { kind?: unknown }).kind !== 'auto') continue;
+      if (READS_VALUE.test(selector) || (hosts as string[] | undefined)?.some((host) => READS_VALUE.test(host))) continue;
       if (!siteMatches(site)) continue;
       out.push({ selector, ...(hosts ? { hosts: hosts as string[] } : {}), role: role as CorrectionRole, line: { kind: 'auto' } });
     }

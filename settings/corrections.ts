@@ -3,9 +3,7 @@ import { storage } from '@wxt-dev/storage';
 import { FIELD_ROLES } from '../detection/types';
 import { lineAt, Parser, pathString, valueAt, type Segment } from '../rules/profile-json';
 import { readValidated, type ValidatedValue } from './items';
-import { readPolicySnapshot } from './policy';
-import { BUILT_IN_PATTERNS, originToPattern, patternMatchesOrigin } from './portals';
-import { enabledSites, SitePatternsSchema } from './sites';
+import { SitePatternsSchema } from './sites';
 
 /**
  * Corrections the coder makes ("this field is a modifier", "this is not a claim field"), kept per
@@ -119,35 +117,6 @@ export async function saveCorrection(candidate: unknown): Promise<{ ok: true } |
   if (next.length > MAX_CORRECTIONS) return { ok: false, problems: [{ path: '', key: 'corrections_err_too_many', args: [String(MAX_CORRECTIONS)] }] };
   await correctionsItem.setValue(next);
   return { ok: true };
-}
-
-/**
- * The site pattern a correction made on `origin` is saved under: the enabled site (the coder's, the
- * organization's or the demo portal's) that covers it, else the origin's own pattern.
- */
-export async function sitePatternFor(origin: string): Promise<string | null> {
-  const [sites, policy] = await Promise.all([enabledSites(), readPolicySnapshot()]);
-  const known = [...sites, ...(policy.sites ?? []), ...BUILT_IN_PATTERNS];
-  return known.find((pattern) => patternMatchesOrigin(pattern, origin)) ?? originToPattern(origin);
-}
-
-/**
- * Saves what the coder said about the field at `address` on `origin` (from the card, the side panel
- * or the context menu): a recipe for its site, checked like every other; refused with its reasons.
- */
-export async function recordCorrection(
-  address: { origin: string; selector: string; hosts: readonly string[] },
-  role: CorrectionRole,
-): Promise<{ ok: true } | { ok: false; problems: CorrectionProblem[] }> {
-  const site = await sitePatternFor(address.origin);
-  if (!site) return { ok: false, problems: [{ path: 'site', key: 'corrections_err_site' }] };
-  return saveCorrection({
-    site,
-    selector: address.selector,
-    ...(address.hosts.length ? { hosts: [...address.hosts] } : {}),
-    role,
-    line: { kind: 'auto' },
-  });
 }
 
 export async function removeCorrection(correction: Correction): Promise<void> {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
+import { policyCorrections } from './corrections';
 import { SitePatternsSchema } from './sites';
 
 /**
@@ -55,9 +56,13 @@ export async function readPolicySnapshot(): Promise<ManagedPolicy> {
   }
 }
 
-/** Reads managed storage and stores it as the snapshot when it changed (background only). */
+/**
+ * Reads managed storage and stores it as the snapshot when it changed (background only). Of the
+ * policy's corrections only the valid ones are kept: content scripts apply the snapshot's as they are.
+ */
 export async function refreshPolicySnapshot(): Promise<ManagedPolicy> {
-  const [policy, snapshot] = await Promise.all([readManagedPolicy(), readPolicySnapshot()]);
+  const [managed, snapshot] = await Promise.all([readManagedPolicy(), readPolicySnapshot()]);
+  const policy = managed.corrections ? { ...managed, corrections: policyCorrections(managed.corrections).corrections } : managed;
   if (!samePolicy(policy, snapshot)) await policySnapshotItem.setValue(policy);
   return policy;
 }

@@ -15,7 +15,8 @@ import {
   type TabState,
   type ToContentMessage,
 } from '../../messaging/schemas';
-import { recordCorrection, type CorrectionRole } from '../../settings/corrections';
+import type { CorrectionRole } from '../../settings/corrections';
+import { recordCorrection } from '../../settings/record-correction';
 import { setDescriptorPack } from '../../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../../settings/descriptor-pack';
 import { checklistItem, readTicks, toggleTick, type ChecklistTicks } from '../../settings/checklist';

@@ -76,3 +76,37 @@ describe('the policy snapshot content scripts read', () => {
     expect((await policySnapshotItem.getValue()).corrections).toEqual([recipe('#a', 'cpt')]);
   });
 });
+
+describe('the context menu’s entries', () => {
+  it('are "this field is…" and each role, on editable fields of the enabled sites only', async () => {
+    const { buildCorrectionMenu } = await import('../../background/correction-menu');
+    const created: { id: string; parentId?: string; title: string; contexts: string[]; documentUrlPatterns: string[] }[] = [];
+    Object.assign(fakeBrowser, {
+      contextMenus: {
+        removeAll: vi.fn(async () => void created.splice(0)),
+        create: vi.fn((item: (typeof created)[number]) => void created.push(item)),
+        onClicked: { addListener: vi.fn() },
+      },
+    });
+    await fakeBrowser.storage.sync.set({ enabledSites: ['https://portal.example.com/*'] });
+    await fakeBrowser.storage.local.set({ policySnapshot: { sites: ['https://org.example.com/*'] } });
+    await buildCorrectionMenu();
+    expect(created.map((item) => [item.id, item.parentId, item.title])).toEqual([
+      ['claimguide-field-is', undefined, 'ClaimGuide: this field is…'],
+      ['claimguide-field-is:cpt', 'claimguide-field-is', 'Procedure code (CPT/HCPCS)'],
+      ['claimguide-field-is:modifier', 'claimguide-field-is', 'Modifier'],
+      ['claimguide-field-is:units', 'claimguide-field-is', 'Units'],
+      ['claimguide-field-is:dos', 'claimguide-field-is', 'Date of service'],
+      ['claimguide-field-is:pos', 'claimguide-field-is', 'Place of service'],
+      ['claimguide-field-is:dx', 'claimguide-field-is', 'Diagnosis (ICD-10-CM)'],
+      ['claimguide-field-is:pointer', 'claimguide-field-is', 'Diagnosis pointer'],
+      ['claimguide-field-is:revenue', 'claimguide-field-is', 'Revenue code'],
+      ['claimguide-field-is:charge', 'claimguide-field-is', 'Charge'],
+      ['claimguide-field-is:none', 'claimguide-field-is', 'Not a claim field'],
+    ]);
+    for (const item of created) {
+      expect(item.contexts).toEqual(['editable']);
+      expect(item.documentUrlPatterns).toEqual(['http://localhost/*', 'http://127.0.0.1/*', 'https://portal.example.com/*', 'https://org.example.com/*']);
+    }
+  });
+});

@@ -9,9 +9,9 @@ import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
 /**
  * The always-on part of ClaimGuide in a frame: it watches the page for claims and nothing else.
  * It writes nothing to the page and reads one setting: the coder's corrections for this site
- * (content/corrections.ts), which detection applies before its heuristics. When a claim appears (or the pointer rests
- * on a code the catalog describes), it asks the background to load the engine into this frame:
- * rules, settings, markers and cards, which read the claims from here.
+ * (content/corrections.ts), which detection applies before its heuristics. When a claim appears
+ * (or the pointer rests on a code the catalog describes), it asks the background to load the
+ * engine into this frame: rules, settings, markers and cards, which read the claims from here.
  */
 export interface Sensor {
   ctx: ContentScriptContext;

@@ -62,7 +62,7 @@ export function CorrectionsSection(props: CorrectionsSectionProps) {
       setProblems(found.map(problemOf));
       setStatus(t('import_rejected', [file.name]));
     };
-    if (file.size > MAX_FILE_BYTES) return reject([{ path: '', key: 'corrections_err_too_many', args: ['500'] }]);
+    if (file.size > MAX_FILE_BYTES) return reject([{ path: '', key: 'corrections_err_file_too_big' }]);
     const parsed = parseCorrectionsJson(await file.text());
     if (!parsed.ok) return reject(parsed.problems);
     const saved = await props.onImport(parsed.corrections);

@@ -1,6 +1,7 @@
 import type { Correction, CorrectionRole, LineRule } from '../settings/corrections';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES } from './types';
+import { safeDom } from './dom';
 
 /**
  * The coder's corrections (recipes, see settings/corrections.ts) as detection applies them: which
@@ -130,7 +131,7 @@ const quoted = (text: string): string => `"${text.replace(/["\\]/g, (c) => `\\${
 /** Everything `selector` matches in `root` (an empty list when it cannot be read). */
 function allIn(root: Document | ShadowRoot, selector: string): Element[] {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    return Array.from(safeDom.queryAll(root, selector));
   } catch {
     return [];
   }
@@ -142,19 +143,19 @@ const isOnly = (root: Document | ShadowRoot, selector: string, element: Element)
 
 /** The element's own step: its tag, with its `name` when it has one (`input[name="proc_1"]`). */
 function ownStep(element: Element): string {
-  const tag = element.localName;
-  const name = element.getAttribute('name');
+  const tag = safeDom.localName(element) ?? '*';
+  const name = safeDom.getAttribute(element, 'name');
   return name ? `${tag}[name=${quoted(name)}]` : tag;
 }
 
 /** An ancestor's step when it can anchor a selector: a stable id unique in its tree, or a named form. */
 function anchorStep(element: Element, root: Document | ShadowRoot): string | undefined {
-  const id = element.getAttribute('id');
+  const id = safeDom.getAttribute(element, 'id');
   if (id && isStableId(id)) {
     const step = `#${cssEscape(id)}`;
     if (isOnly(root, step, element)) return step;
   }
-  const name = element.localName === 'form' ? element.getAttribute('name') : null;
+  const name = safeDom.localName(element) === 'form' ? safeDom.getAttribute(element, 'name') : null;
   if (name) {
     const step = `form[name=${quoted(name)}]`;
     if (isOnly(root, step, element)) return step;
@@ -162,12 +163,28 @@ function anchorStep(element: Element, root: Document | ShadowRoot): string | und
   return undefined;
 }
 
+/** The element children of a node, read through the DOM prototypes (a form's own properties may be its controls). */
+function childrenOf(parent: Node): Element[] {
+  if (safeDom.nodeType(parent) !== 1) return Array.from((parent as ParentNode).children); // a document or a shadow root
+  const out: Element[] = [];
+  for (let child = safeDom.firstElementChild(parent as Element); child && out.length < 10_000; child = safeDom.nextElementSibling(child)) out.push(child);
+  return out;
+}
+
 /** `tag:nth-of-type(k)` among its siblings (k = 1 when it is the only one of its tag). */
 function positionStep(element: Element, own: string): string {
-  const parent = element.parentNode as ParentNode | null;
+  const parent = safeDom.parentNode(element);
   if (!parent) return own;
-  const same = Array.from(parent.children).filter((child) => child.localName === element.localName);
+  const tag = safeDom.localName(element);
+  const same = childrenOf(parent).filter((child) => safeDom.localName(child) === tag);
   return same.length > 1 ? `${own}:nth-of-type(${same.indexOf(element) + 1})` : own;
+}
+
+/** Ancestors within the element's own tree, nearest first (at most 256). */
+function ancestorsOf(element: Element): Element[] {
+  const out: Element[] = [];
+  for (let up = safeDom.parentElement(element); up && out.length < 256; up = safeDom.parentElement(up)) out.push(up);
+  return out;
 }
 
 /**
@@ -175,37 +192,38 @@ function positionStep(element: Element, own: string): string {
  * it, again: its id when stable and unique; else its `name` (with its tag) when unique; else that
  * under the nearest anchored ancestor (a stable unique id or a named form); else the path down from
  * that anchor (or the tree's top) by position among same-tag siblings, which for a table field is
- * its row and column, never a chain of generated ids.
+ * its row and column, never a chain of generated ids. Every read goes through the DOM prototypes
+ * (`safeDom`): a form whose controls are named `parentElement` or `id` cannot mislead it.
  */
 export function selectorInTree(element: Element): string {
-  const root = Node.prototype.getRootNode.call(element) as Document | ShadowRoot;
-  const id = element.getAttribute('id');
+  const root = safeDom.getRootNode(element) as Document | ShadowRoot;
+  const id = safeDom.getAttribute(element, 'id');
   if (id && isStableId(id)) {
     const step = `#${cssEscape(id)}`;
     if (isOnly(root, step, element)) return step;
   }
   const own = ownStep(element);
-  if (element.hasAttribute('name') && isOnly(root, own, element)) return own;
+  const named = safeDom.hasAttribute(element, 'name');
+  if (named && isOnly(root, own, element)) return own;
   // Under the nearest anchor, if that tells it apart.
+  const ancestors = ancestorsOf(element);
   let anchor: string | undefined;
-  let anchorElement: Element | null = null;
-  for (let up = element.parentElement; up; up = up.parentElement) {
-    anchor = anchorStep(up, root);
+  let anchorAt = ancestors.length;
+  for (let i = 0; i < ancestors.length; i++) {
+    anchor = anchorStep(ancestors[i]!, root);
     if (anchor) {
-      anchorElement = up;
+      anchorAt = i;
       const scoped = `${anchor} ${own}`;
-      if (element.hasAttribute('name') && isOnly(root, scoped, element)) return scoped;
+      if (named && isOnly(root, scoped, element)) return scoped;
       break;
     }
   }
   // The path from the anchor (or the top of the tree) down, by position.
-  const steps: string[] = [];
-  for (let at: Element | null = element; at && at !== anchorElement; at = at.parentElement) {
-    steps.unshift(positionStep(at, at === element ? own : at.localName));
-  }
+  const steps = [positionStep(element, own)];
+  for (let i = 0; i < anchorAt; i++) steps.unshift(positionStep(ancestors[i]!, safeDom.localName(ancestors[i]!) ?? '*'));
   if (anchor) return [anchor, ...steps].join(' > ');
   // From the top of the tree: `:root` in a document; in a shadow root the first step is a top-level element.
-  return root instanceof ShadowRoot ? steps.join(' > ') : [':root', ...steps.slice(1)].join(' > ');
+  return safeDom.nodeType(root) === 11 ? steps.join(' > ') : [':root', ...steps.slice(1)].join(' > ');
 }
 
 /** How a recipe names `element`: its selector in its own tree, and each shadow host's in its tree. */

@@ -65,6 +65,18 @@ describe('selector builder', () => {
     expect(resolve(address)).toEqual([field]);
   });
 
+  it('is not misled by a form whose controls are named after DOM properties (clobbering)', () => {
+    document.body.innerHTML = `
+      <form id="f"><input name="parentElement"><input name="parentNode"><input name="id"><input name="getAttribute">
+        <input name="children"><input name="localName"><table><tbody>
+        <tr><td><input name="cpt"></td></tr><tr><td><input name="cpt"></td></tr>
+      </tbody></table></form>`;
+    const second = document.querySelectorAll('input[name="cpt"]')[1]!;
+    const address = addressOf(second);
+    expect(address.selector).toBe('#f > table > tbody > tr:nth-of-type(2) > td > input[name="cpt"]');
+    expect(resolve(address)).toEqual([second]);
+  });
+
   it('uses a position path inside a shadow root when nothing else is unique', () => {
     document.body.innerHTML = '<x-host></x-host>';
     const root = document.querySelector('x-host')!.attachShadow({ mode: 'open' });

@@ -20,7 +20,7 @@ export default defineConfig({
     default_locale: 'en',
     icons: icons('icon'),
     // Each permission is justified in PRIVACY.md.
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // Asked for one origin at a time, when the coder enables a portal in the options page.
     ...(browser === 'firefox'

@@ -4,6 +4,8 @@ import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t } from './i18n';
 import { Tooltip, type TooltipView } from './Tooltip';
+import { CorrectionPicker, type FieldChoice } from './CorrectionPicker';
+import type { CorrectionRole } from '../settings/corrections';
 
 export type MarkerSeverity = 'error' | 'warning' | 'info';
 
@@ -13,6 +15,8 @@ export interface MarkerView {
   code: string;
   lineNumber: number;
   findings: readonly Finding[];
+  /** The line's detected fields, offered for correction ("This field is…"). */
+  fields?: readonly FieldChoice[];
   /** Viewport position, or null when its field is hidden or scrolled out of view. */
   position: { x: number; y: number } | null;
 }
@@ -34,6 +38,8 @@ export interface MarkerLayerProps {
   onToggle(key: string | null): void;
   /** Applies a finding's safe fix to the portal field; only ever on the coder's click. */
   onApply?(finding: Finding): void;
+  /** Saves what field `index` of the open card's line is (a correction recipe). */
+  onCorrect?(index: number, role: CorrectionRole): Promise<boolean> | boolean;
   undo?: UndoView | null;
   onUndo?(): void;
   onDismissUndo?(): void;
@@ -66,7 +72,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
           </button>
         ) : null,
       )}
-      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} onApply={props.onApply} /> : null}
+      {open ? <FindingCard marker={open} onClose={() => onToggle(null)} onApply={props.onApply} onCorrect={props.onCorrect} /> : null}
       {props.undo?.visible ? (
         <div class="cg-undo" role="group" aria-label={t('undo_group')}>
           <span>{props.undo.label}</span>
@@ -86,7 +92,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
   );
 }
 
-function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose(): void; onApply?: (finding: Finding) => void }) {
+function FindingCard({ marker, onClose, onApply, onCorrect }: { marker: MarkerView; onClose(): void; onApply?: (finding: Finding) => void; onCorrect?: MarkerLayerProps['onCorrect'] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [marker.key]);
   const descriptor = descriptorOf(marker.code);
@@ -116,6 +122,7 @@ function FindingCard({ marker, onClose, onApply }: { marker: MarkerView; onClose
           ) : null
         }
       />
+      {onCorrect && marker.fields ? <CorrectionPicker key={marker.key} fields={marker.fields} onCorrect={onCorrect} idPrefix={`cg-card-${marker.key.replace(':', '-')}`} /> : null}
       <p class="cg-keys">{t('card_keys_hint')}</p>
     </div>
   );

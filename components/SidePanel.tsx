@@ -5,6 +5,7 @@ import { descriptorOf } from './descriptors';
 import { FindingList, SeverityBadge } from './FindingList';
 import { t, uiLanguage } from './i18n';
 import { Logo } from './Logo';
+import { LineCorrections, type LineCorrectionsProps } from './LineCorrections';
 
 export interface FocusTarget {
   frameId: number;
@@ -21,6 +22,9 @@ export interface SidePanelProps {
   onCopySummary?(): void;
   /** Feedback after copying, announced politely. */
   status?: string;
+  /** "This field is…": a line's detected fields, and saving a correction (components/LineCorrections.tsx). */
+  loadLineFields?: LineCorrectionsProps['loadFields'];
+  onCorrect?: LineCorrectionsProps['onCorrect'];
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -59,6 +63,7 @@ export function SidePanel(props: SidePanelProps) {
               claim={claim}
               ticks={props.ticks ?? {}}
               onTick={props.onTick}
+              corrections={props.loadLineFields && props.onCorrect ? { frameId, loadFields: props.loadLineFields, onCorrect: props.onCorrect } : undefined}
               onSelect={(finding) => {
                 const line = finding.lines[0];
                 if (line !== undefined) props.onFocusLine?.({ frameId, claimIndex: claim.claimIndex, line });
@@ -76,6 +81,7 @@ function ClaimSection(props: {
   ticks: ChecklistTicks;
   onTick?: SidePanelProps['onTick'];
   onSelect: (finding: Finding) => void;
+  corrections?: Omit<LineCorrectionsProps, 'claim'>;
 }) {
   const { claim } = props;
   const srsCodes = [...new Set(claim.lines.map((line) => line.code).filter((code) => describeCode(code)?.checklist))];
@@ -100,6 +106,7 @@ function ClaimSection(props: {
           </tbody>
         </table>
       </div>
+      {props.corrections ? <LineCorrections claim={claim} {...props.corrections} /> : null}
       <h3>{t('panel_findings')}</h3>
       <FindingList findings={claim.findings} onSelect={props.onSelect} collapsible />
       {srsCodes.map((code) => (

@@ -13,7 +13,12 @@ import { createOverlay } from '../overlay/layer';
 import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
 import { startClaimSession } from './claim-session';
-import { markersFor } from './markers';
+import { lineFields, markersFor } from './markers';
+import { pageOrigin } from './corrections';
+import { addressOf, correctionFor } from '../detection';
+import type { CorrectionRole } from '../settings/corrections';
+import { recordCorrection } from '../settings/record-correction';
+import type { LineFields } from '../messaging/schemas';
 import type { Sensor } from './sensor';
 import { localToday } from './today';
 
@@ -60,7 +65,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
   /** Whether that rest of the start-up has run. */
   let finished = false;
   const mountOverlay = () =>
-    createOverlay(ctx, { onError: reportError, onApply: applyFix }).then((created) => {
+    createOverlay(ctx, { onError: reportError, onApply: applyFix, onCorrect: correctField }).then((created) => {
       if (ctx.isInvalid) {
         created.destroy();
         return;
@@ -106,7 +111,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     profile: () => profile,
     today: () => localToday(),
     onEvaluated(evaluated, state) {
-      markers = markersFor(evaluated);
+      markers = markersFor(evaluated, sensor.corrections);
       overlay?.setMarkers(markers);
       const fresh = announcer.next(evaluated, deepActiveElement(document));
       if (fresh) {
@@ -137,6 +142,31 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
         if (edit.element.isConnected) writeFieldValue(edit.element, edit.before);
       },
     });
+  }
+
+  /**
+   * "This field is…" in the card: a recipe for the field's site (never its value). Saved, it reaches
+   * the sensor through storage, which detects the page again with it.
+   */
+  async function correctField(markerKey: string, fieldIndex: number, role: CorrectionRole): Promise<boolean> {
+    const [claimIndex, line] = markerKey.split(':').map(Number);
+    const claim = session.evaluated[claimIndex!];
+    const field = claim && lineFields(claim.detected, line!)[fieldIndex];
+    if (!field?.element.isConnected) return false;
+    return (await recordCorrection({ origin: pageOrigin(), ...addressOf(field.element) }, role)).ok;
+  }
+
+  /** The side panel's "This line's fields…": each detected field of the line and where it is. */
+  function fieldsOfLine(claimIndex: number, line: number): LineFields | null {
+    const claim = session.evaluated[claimIndex];
+    if (!claim) return null;
+    const origin = pageOrigin();
+    return lineFields(claim.detected, line).map(({ element, role, slot }) => ({
+      role,
+      ...(slot === undefined ? {} : { slot }),
+      address: { origin, ...addressOf(element) },
+      corrected: Boolean(correctionFor(element, sensor.corrections)),
+    }));
   }
 
   if (pausedAtStart) {
@@ -199,6 +229,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
       report();
       return Promise.resolve(true);
     }
+    if (parsed.type === 'line-fields') return Promise.resolve(fieldsOfLine(parsed.claimIndex, parsed.line));
     const claim = session.evaluated[parsed.claimIndex];
     const field = claim?.detected.fields.find((f) => f.role === 'cpt' && f.line === parsed.line)?.element;
     if (field) {

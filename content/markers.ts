@@ -1,10 +1,16 @@
 import type { OverlayMarker } from '../overlay/layer';
+import { correctionFor, type DetectedClaim, type DetectedField, type PageCorrections } from '../detection';
 import type { EvaluatedClaim } from './claim-session';
+
+/** A line's detected fields in page order: what the card's "This field is…" lists (and corrects, by position). */
+export function lineFields(detected: DetectedClaim, line: number): DetectedField[] {
+  return detected.fields.filter((field) => field.line === line);
+}
 
 const RANK = { error: 3, warning: 2, info: 1 } as const;
 
 /** One marker per service line that has findings, anchored at that line's CPT/HCPCS field. */
-export function markersFor(evaluated: readonly EvaluatedClaim[]): OverlayMarker[] {
+export function markersFor(evaluated: readonly EvaluatedClaim[], corrections: PageCorrections = []): OverlayMarker[] {
   const markers: OverlayMarker[] = [];
   evaluated.forEach(({ detected, claim, findings }, claimIndex) => {
     for (const line of claim.lines) {
@@ -23,6 +29,11 @@ export function markersFor(evaluated: readonly EvaluatedClaim[]): OverlayMarker[
         code: line.code,
         lineNumber: line.index + 1,
         findings: lineFindings,
+        fields: lineFields(detected, line.index).map(({ element, role, slot }) => ({
+          role,
+          ...(slot === undefined ? {} : { slot }),
+          ...(corrections.length && correctionFor(element, corrections) ? { corrected: true } : {}),
+        })),
       });
     }
   });

@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchClaims, type ClaimChange, type ClaimWatcher, type DetectedClaim, type FieldValues } from '../detection';
+import { watchClaims, type ClaimChange, type ClaimWatcher, type DetectedClaim, type FieldValues, type PageCorrections } from '../detection';
+import { answerContextMenu, watchCorrections } from './corrections';
 import { wordAtPoint } from '../overlay/text-at-point';
 import type { LoadEngineRequest } from '../messaging/schemas';
 import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
 
 /**
  * The always-on part of ClaimGuide in a frame: it watches the page for claims and nothing else.
- * It writes nothing to the page and reads no settings. When a claim appears (or the pointer rests
- * on a code the catalog describes), it asks the background to load the engine into this frame:
- * rules, settings, markers and cards, which read the claims from here.
+ * It writes nothing to the page and reads one setting: the coder's corrections for this site
+ * (content/corrections.ts), which detection applies before its heuristics. When a claim appears
+ * (or the pointer rests on a code the catalog describes), it asks the background to load the
+ * engine into this frame: rules, settings, markers and cards, which read the claims from here.
  */
 export interface Sensor {
   ctx: ContentScriptContext;
@@ -29,6 +31,8 @@ export interface Sensor {
   engineAnswered(): Promise<unknown>;
   /** True once the first scan has reported (its claims may be none). */
   readonly scanned: boolean;
+  /** The coder's corrections for this site that detection applies (content/corrections.ts). */
+  readonly corrections: PageCorrections;
   /**
    * Set by the engine once its layer exists: key events from `host` (our shadow root: the card, a
    * marker) go to `onKey` and never reach the page's own listeners.
@@ -93,10 +97,29 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   };
 
   let watcher: ClaimWatcher | undefined;
+  // The coder's corrections for this site: read at once (well before the load event the first scan
+  // waits for); when they come later, or change, the page is watched again with them.
+  let corrections: PageCorrections = [];
+  let stopWatcher: AbortController | undefined;
+  watchCorrections(
+    ctx,
+    (next) => {
+      corrections = next;
+      if (!watcher) return;
+      stopWatcher?.abort();
+      watcher = undefined;
+      beginWatching();
+    },
+    onError,
+  );
+  answerContextMenu(ctx, onError);
   const beginWatching = () => {
     if (watcher || ctx.isInvalid) return;
+    const stop = (stopWatcher = new AbortController());
+    ctx.signal.addEventListener('abort', () => stop.abort(), { once: true });
     watcher = watchClaims(document, {
-      signal: ctx.signal,
+      signal: stop.signal,
+      corrections,
       onError,
       // A long first scan: the engine loads while the rest of the page is read.
       onProcedureField: requestEngine,
@@ -194,6 +217,9 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
       return scanned;
     },
     layerKeys: null,
+    get corrections() {
+      return corrections;
+    },
   };
   (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY] = sensor;
   ctx.onInvalidated(() => {

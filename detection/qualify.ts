@@ -6,6 +6,7 @@ import { digitRunReadings, nameIndices, nameIndicesAs, type DigitRunReading } fr
 import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
 import { collectEvidence, labelsForMap, shapeEvidence, valueOf, type CollectMemo, type SourceKind } from './collect';
 import { scoreEvidence, type Reason, type Scored } from './score';
+import { correctedVerdict, type PageCorrections } from './corrections';
 
 export { QUALIFY, WEAK, SOURCE_WEIGHT } from './score';
 export type { SourceKind } from './collect';
@@ -45,6 +46,8 @@ export interface Qualification {
    * there: once per row.
    */
   row?: Element;
+  /** Decided by the coder's correction (detection/corrections.ts), not by evidence: the reason is "your correction". */
+  corrected?: true;
 }
 
 /** Per-scan memo: label[for] maps per tree, table header models, section headings (see collect.ts). */
@@ -56,6 +59,8 @@ export interface ScanContext extends CollectMemo {
   /** Table rows that repeat an earlier one, and the verdicts of the template rows' fields. */
   repeats: RepeatMemo | null;
   templates: Map<Element, TemplateVerdict>;
+  /** The coder's corrections for this page, applied before any evidence is read. */
+  corrections?: PageCorrections;
 }
 
 /**
@@ -63,7 +68,7 @@ export interface ScanContext extends CollectMemo {
  * verdicts are kept (the watcher passes it when the page only gained fields since: every verdict
  * read then still holds); everything else is read afresh.
  */
-export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext } = {}): ScanContext {
+export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext; corrections?: PageCorrections } = {}): ScanContext {
   const explain = options.explain ?? false;
   const repeats = !explain && options.repeats !== false;
   const carried = repeats && options.rowsFrom?.repeats ? options.rowsFrom : undefined;
@@ -75,6 +80,7 @@ export function createScanContext(options: { explain?: boolean; repeats?: boolea
     explain,
     repeats: repeats ? (carried?.repeats ?? createRepeatMemo()) : null,
     templates: carried ? carried.templates : new Map(),
+    ...(options.corrections?.length ? { corrections: options.corrections } : {}),
   };
 }
 
@@ -154,6 +160,8 @@ const EMPTY: Qualification = Object.freeze({
 export function qualifyField(element: FieldElement, context: ScanContext): Qualification {
   qualifyStats.computed++;
   try {
+    const corrected = context.corrections && correctedVerdict(element, context.corrections);
+    if (corrected) return corrected;
     return qualifyUnsafe(element, context);
   } catch {
     return EMPTY;

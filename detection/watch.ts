@@ -3,6 +3,7 @@ import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElemen
 import { createScanContext, qualifyField, type Qualification, type ScanContext } from './qualify';
 import { readValue } from './read';
 import type { ClaimChange, DetectedClaim, FieldElement, FieldValues } from './types';
+import type { PageCorrections } from './corrections';
 
 export interface WatchOptions {
   signal: AbortSignal;
@@ -27,6 +28,8 @@ export interface WatchOptions {
    * ends: whoever needs a claim's evaluation can start getting ready meanwhile.
    */
   onProcedureField?: () => void;
+  /** The coder's corrections for this page, applied before the heuristics (fixed for the watcher's life). */
+  corrections?: PageCorrections;
 }
 
 /**
@@ -390,7 +393,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     if (checkPendingHosts()) rootsChanged = true;
     const fields = collected && !rootsChanged ? collected : collectFields(doc, [...roots]);
-    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined });
+    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined, corrections: opts.corrections });
     rowContext = context;
     const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
@@ -421,7 +424,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
     if (batch.touchedQualified || batch.removedFields || batch.newRoots) return undefined;
     // Only fields were added since the last scan: the rows and templates it qualified still hold.
-    const context = createScanContext({ rowsFrom: rowContext });
+    const context = createScanContext({ rowsFrom: rowContext, corrections: opts.corrections });
     const added: Candidate[] = [];
     for (const element of batch.addedFields) {
       if (!element.isConnected || element.getRootNode() !== doc) return undefined;
@@ -517,7 +520,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   let warming: Promise<boolean> | undefined;
   let warmContext: ScanContext | undefined;
   async function qualifyInSlices(fields: readonly FieldElement[]): Promise<boolean> {
-    const context = (warmContext = createScanContext());
+    const context = (warmContext = createScanContext({ corrections: opts.corrections }));
     let sliceStart = performance.now();
     for (let i = 0; i < fields.length; i++) {
       if (stopped) return false;

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { countFindings, createTabRegistry } from '../background/tab-registry';
+import { startCorrectionMenu } from '../background/correction-menu';
 import { forgetTicks } from '../settings/checklist';
 import { refreshPolicySnapshot } from '../settings/policy';
 import { readEngineSettings, type EngineSettings } from '../settings/engine-settings';
@@ -41,6 +42,8 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void refreshPolicySnapshot().catch(() => {});
   });
+  // The context menu on fields of enabled sites: "ClaimGuide: this field is…" (corrections).
+  startCorrectionMenu();
   // Wakes the worker when the browser starts, so a changed policy is picked up then (the refresh above runs).
   browser.runtime.onStartup.addListener(() => {});
 

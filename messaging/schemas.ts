@@ -60,10 +60,11 @@ export function frameStateIn(message: ContentMessage): FrameState | undefined {
 export const LoadEngineRequestSchema = z.object({ type: z.literal('load-engine') });
 export type LoadEngineRequest = z.infer<typeof LoadEngineRequestSchema>;
 
-/** Background → content script (to one frame). */
+/** Background → content script (to one frame). `line-fields` comes from the side panel (tabs.sendMessage): see LineFieldsSchema. */
 export const ToContentMessageSchema = z.union([
   z.object({ type: z.literal('request-state') }),
   z.object({ type: z.literal('focus-line'), claimIndex: z.number(), line: z.number() }),
+  z.object({ type: z.literal('line-fields'), claimIndex: z.number(), line: z.number() }),
 ]);
 export type ToContentMessage = z.infer<typeof ToContentMessageSchema>;
 
@@ -96,6 +97,34 @@ export type FromPanelMessage = z.infer<typeof FromPanelMessageSchema>;
 export const TabSummaryRequestSchema = z.object({ type: z.literal('tab-summary'), tabId: z.number() });
 export const TabSummarySchema = z.object({ error: z.number(), warning: z.number(), info: z.number() });
 export type TabSummary = z.infer<typeof TabSummarySchema>;
+
+/**
+ * Where a field is, for a correction (settings/corrections.ts): the frame's origin, the field's
+ * selector in its own tree and its shadow hosts. Never its value.
+ */
+export const FieldAddressSchema = z.object({
+  origin: z.string(),
+  selector: z.string(),
+  hosts: z.array(z.string()),
+});
+export type FieldAddressMessage = z.infer<typeof FieldAddressSchema>;
+
+/** Background → sensor: the address of the field the context menu opened on (see content/corrections.ts). */
+export const ContextFieldRequestSchema = z.object({ type: z.literal('context-field-address') });
+/** The sensor's answer: null when the menu did not open on a field. */
+export const ContextFieldAnswerSchema = z.nullable(FieldAddressSchema);
+
+/** Engine → side panel, answering `line-fields`: each detected field of the line, in page order, and where it is. */
+export const LineFieldsSchema = z.array(
+  z.object({
+    role: z.enum(['cpt', 'modifier', 'units', 'dos', 'pos', 'dx', 'pointer', 'revenue', 'charge']),
+    slot: z.optional(z.number()),
+    address: FieldAddressSchema,
+    /** A recipe named this field (the coder's or the organization's). */
+    corrected: z.boolean(),
+  }),
+);
+export type LineFields = z.infer<typeof LineFieldsSchema>;
 
 export const PANEL_PORT_NAME = 'claimguide-panel';
 

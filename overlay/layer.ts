@@ -4,6 +4,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ReferenceElement } from '@floating-ui/dom';
 import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
 import type { TooltipView } from '../components/Tooltip';
+import type { FieldChoice } from '../components/CorrectionPicker';
+import type { CorrectionRole } from '../settings/corrections';
 import { safeDom, UI_ATTRIBUTE } from '../detection';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
@@ -22,6 +24,8 @@ export interface OverlayMarker {
   code: string;
   lineNumber: number;
   findings: readonly Finding[];
+  /** The line's detected fields, for the card's "This field is…" (components/CorrectionPicker.tsx). */
+  fields?: readonly FieldChoice[];
 }
 
 export interface OverlayUndo {
@@ -34,6 +38,8 @@ export interface OverlayOptions {
   onError(error: unknown): void;
   /** The coder clicked Apply on a finding of a marker's line. */
   onApply(markerKey: string, finding: Finding): void;
+  /** The coder said what field `fieldIndex` of a marker's line is (resolves whether it was saved). */
+  onCorrect?(markerKey: string, fieldIndex: number, role: CorrectionRole): Promise<boolean>;
 }
 
 type Shortcut = { readonly altKey: boolean; readonly shiftKey: boolean; readonly code: string };
@@ -147,6 +153,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
           closeCard(true);
           options.onApply(key, finding);
         },
+        onCorrect: options.onCorrect && ((fieldIndex: number, role: CorrectionRole) => (openKey ? options.onCorrect!(openKey, fieldIndex, role) : false)),
         undo: undo ? { label: undo.label, visible: positionOf(undo.anchor) !== null } : null,
         onUndo: runUndo,
         onDismissUndo: () => {

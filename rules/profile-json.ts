@@ -86,10 +86,10 @@ class JsonSyntaxError extends Error {
   }
 }
 
-type Segment = string | number;
+export type Segment = string | number;
 
 /** A small JSON parser that remembers where every value starts, so errors can name a line. */
-class Parser {
+export class Parser {
   pos = 0;
   readonly where = new Map<string, number>();
   constructor(readonly text: string) {}
@@ -198,7 +198,7 @@ class Parser {
   }
 }
 
-function pathString(path: readonly PropertyKey[]): string {
+export function pathString(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
@@ -208,7 +208,7 @@ function pathString(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -218,7 +218,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function lineAt(text: string, offset: number): number {
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
+import { policyCorrections } from './corrections';
 import { SitePatternsSchema } from './sites';
 
 /**
@@ -13,6 +14,8 @@ export const ManagedPolicySchema = z.object({
   lockProfile: z.optional(z.boolean()),
   customProfilesJson: z.optional(z.string()),
   sites: z.optional(SitePatternsSchema),
+  /** Field corrections (recipes) for every coder, checked one by one by policyCorrections (settings/corrections.ts). */
+  corrections: z.optional(z.array(z.unknown())),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 
@@ -53,9 +56,13 @@ export async function readPolicySnapshot(): Promise<ManagedPolicy> {
   }
 }
 
-/** Reads managed storage and stores it as the snapshot when it changed (background only). */
+/**
+ * Reads managed storage and stores it as the snapshot when it changed (background only). Of the
+ * policy's corrections only the valid ones are kept: content scripts apply the snapshot's as they are.
+ */
 export async function refreshPolicySnapshot(): Promise<ManagedPolicy> {
-  const [policy, snapshot] = await Promise.all([readManagedPolicy(), readPolicySnapshot()]);
+  const [managed, snapshot] = await Promise.all([readManagedPolicy(), readPolicySnapshot()]);
+  const policy = managed.corrections ? { ...managed, corrections: policyCorrections(managed.corrections).corrections } : managed;
   if (!samePolicy(policy, snapshot)) await policySnapshotItem.setValue(policy);
   return policy;
 }

@@ -4,7 +4,19 @@ import { browser, type Browser } from 'wxt/browser';
 import { SidePanel, type FocusTarget } from '../../components/SidePanel';
 import { summaryText } from '../../components/summary';
 import { localizeDocument, t } from '../../components/i18n';
-import { FromPanelMessageSchema, PANEL_PORT_NAME, parseMessage, ToPanelMessageSchema, type TabState } from '../../messaging/schemas';
+import * as z from 'zod/mini';
+import {
+  FromPanelMessageSchema,
+  LineFieldsSchema,
+  PANEL_PORT_NAME,
+  parseMessage,
+  ToPanelMessageSchema,
+  type FieldAddressMessage,
+  type TabState,
+  type ToContentMessage,
+} from '../../messaging/schemas';
+import type { CorrectionRole } from '../../settings/corrections';
+import { recordCorrection } from '../../settings/record-correction';
 import { setDescriptorPack } from '../../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../../settings/descriptor-pack';
 import { checklistItem, readTicks, toggleTick, type ChecklistTicks } from '../../settings/checklist';
@@ -71,7 +83,27 @@ function App() {
     }
   };
 
-  return <SidePanel tab={tab} ticks={ticks} onTick={tick} onFocusLine={focusLine} onCopySummary={copySummary} status={status} />;
+  // "This field is…": the page names the line's fields; the correction is saved here, as a recipe.
+  const loadLineFields = async ({ frameId, claimIndex, line }: FocusTarget) => {
+    if (!tab) return null;
+    const request: ToContentMessage = { type: 'line-fields', claimIndex, line };
+    const answer: unknown = await browser.tabs.sendMessage(tab.tabId, request, { frameId }).catch(() => null);
+    return parseMessage(z.nullable(LineFieldsSchema), answer) ?? null;
+  };
+  const correct = async (address: FieldAddressMessage, role: CorrectionRole) => (await recordCorrection(address, role)).ok;
+
+  return (
+    <SidePanel
+      tab={tab}
+      ticks={ticks}
+      onTick={tick}
+      onFocusLine={focusLine}
+      onCopySummary={copySummary}
+      status={status}
+      loadLineFields={loadLineFields}
+      onCorrect={correct}
+    />
+  );
 }
 
 localizeDocument('title_panel');

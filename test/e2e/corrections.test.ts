@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { EXTENSION_PATH, tabIdOf, useExtensionSession, type ExtensionSession } from './chromium';
+
+/**
+ * Corrections in real Chromium (demo/public/svc-grid.html, whose "Diagnosis pointer" column,
+ * named SVCDATE_REF_n, detection leaves unmarked): the coder says what a field is from the context
+ * menu, the card and the side panel; the recipe is applied again after a reload; the options page
+ * lists it, exports it and imports it back, refusing an invalid file with its line and reason;
+ * a recipe pushed by enterprise policy applies and is shown locked.
+ */
+const field = (name: string) => `[name="${name}"]`;
+const roleOf = (page: Page, name: string) => page.getAttribute(field(name), 'data-claimguide-role');
+
+type Chrome = {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  tabs: { get(id: number): Promise<object> };
+  contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+};
+
+/** The coder's stored recipes, read from the service worker. */
+const storedCorrections = (session: ExtensionSession) =>
+  session.worker.evaluate(async () => ((await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('corrections')).corrections ?? null) as unknown);
+
+/**
+ * The coder right-clicks a field and picks a role in "ClaimGuide: this field is…". The right-click
+ * is real (the page's contextmenu event); the browser's native menu cannot be clicked by a test, so
+ * its click event is dispatched to the extension's own listener with what Chromium would pass.
+ */
+async function correctByContextMenu(session: ExtensionSession, page: Page, name: string, role: string): Promise<void> {
+  await page.click(field(name), { button: 'right' });
+  const tabId = await tabIdOf(session, page);
+  await session.worker.evaluate(
+    async ({ tabId, role, pageUrl }) => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const tab = await chrome.tabs.get(tabId);
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: `claimguide-field-is:${role}`, parentMenuItemId: 'claimguide-field-is', editable: true, frameId: 0, pageUrl }, tab);
+    },
+    { tabId, role, pageUrl: page.url() },
+  );
+}
+
+describe('corrections made by the coder', () => {
+  const extension = useExtensionSession();
+
+  it('the context menu corrects a field detection left unmarked; a reload keeps it corrected', async () => {
+    const page = await extension().openPortal('/svc-grid.html');
+    expect(await roleOf(page, 'SVCDATE_REF_1')).toBeNull(); // the misread this page reproduces
+    await page.fill(field('SVCDATE_PROC_1'), '77372');
+    await page.fill(field('SVCDATE_REF_1'), 'AB');
+
+    await correctByContextMenu(extension(), page, 'SVCDATE_REF_1', 'pointer');
+    await expect.poll(() => roleOf(page, 'SVCDATE_REF_1')).toBe('pointer');
+    expect(await page.getAttribute(field('SVCDATE_REF_1'), 'data-claimguide-line')).toBe('0');
+    expect(await roleOf(page, 'SVCDATE_REF_2')).toBeNull(); // only the field the coder corrected
+    // The recipe: where the field is, never what it holds.
+    expect(await storedCorrections(extension())).toEqual([
+      { site: 'http://127.0.0.1/*', selector: 'input[name="SVCDATE_REF_1"]', role: 'pointer', line: { kind: 'auto' } },
+    ]);
+    expect(JSON.stringify(await storedCorrections(extension()))).not.toMatch(/77372|"AB"/);
+
+    await page.reload();
+    await page.locator('[data-claimguide-role="cpt"]').first().waitFor({ state: 'attached' });
+    await expect.poll(() => roleOf(page, 'SVCDATE_REF_1')).toBe('pointer');
+    expect(await roleOf(page, 'SVCDATE_REF_2')).toBeNull();
+    await page.close();
+  });
+
+  it('the card says what a field of its line is ("not a claim field"), and a reload keeps it', async () => {
+    const page = await extension().openPortal('/svc-grid.html');
+    await page.fill(field('SVCDATE_PROC_1'), '77372');
+    await page.fill(field('SVCDATE_MOD_1'), 'TC');
+    const marker = page.locator('[data-claimguide-marker="0:0"]');
+    await marker.waitFor();
+    await marker.click();
+    const card = page.locator('.cg-card');
+    await card.locator('summary', { hasText: 'This field is…' }).click();
+    const units = card.locator('[data-correct-field][data-role="units"]');
+    await units.locator('select').selectOption('none');
+    await units.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.locator('[role="status"]').innerText()).toContain('Saved: on this site ClaimGuide reads this field as “Not a claim field”.');
+    await expect.poll(() => roleOf(page, 'SVCDATE_UNITS_1')).toBeNull();
+    expect(await roleOf(page, 'SVCDATE_UNITS_2')).toBe('units');
+
+    await page.reload();
+    await page.locator('[data-claimguide-role="cpt"]').first().waitFor({ state: 'attached' });
+    await page.fill(field('SVCDATE_PROC_1'), '77372');
+    await expect.poll(() => roleOf(page, 'SVCDATE_UNITS_2')).toBe('units');
+    expect(await roleOf(page, 'SVCDATE_UNITS_1')).toBeNull();
+    expect(await roleOf(page, 'SVCDATE_REF_1')).toBe('pointer'); // the earlier correction still holds
+    await page.close();
+  });
+
+  it("the side panel lists a line's fields and corrects one", async () => {
+    const page = await extension().openPortal('/svc-grid.html');
+    await page.fill(field('SVCDATE_PROC_1'), '77372');
+    const panel = await extension().extensionPage(`sidepanel.html?tabId=${await tabIdOf(extension(), page)}`);
+    await panel.locator('summary', { hasText: 'This field is…' }).click();
+    await panel.locator('[data-correct-line="0"]').click();
+    const fields = panel.locator('[data-correct-field]');
+    await fields.first().waitFor();
+    expect(await fields.evaluateAll((items) => items.map((item) => item.getAttribute('data-role')))).toEqual(['dos', 'cpt', 'modifier', 'charge', 'pointer']);
+    expect(await panel.locator('[data-correct-field][data-role="pointer"]').innerText()).toContain('your correction');
+    const modifier = panel.locator('[data-correct-field][data-role="modifier"]');
+    await modifier.locator('select').selectOption('charge');
+    await modifier.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => roleOf(page, 'SVCDATE_MOD_1')).toBe('charge');
+    // The line's detected charge gives way to the corrected one (one charge to a line).
+    expect(await roleOf(page, 'SVCDATE_AMT_1')).toBeNull();
+    expect(await roleOf(page, 'SVCDATE_MOD_2')).toBe('modifier');
+    await panel.close();
+    await page.close();
+  });
+
+  it('the options page lists, exports, removes and imports the corrections; an invalid file changes nothing', async () => {
+    const page = await extension().openPortal('/svc-grid.html');
+    await expect.poll(() => roleOf(page, 'SVCDATE_REF_1')).toBe('pointer');
+    const options = await extension().extensionPage('options.html');
+    const rows = options.locator('[data-section="corrections"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().innerText()).toContain('input[name="SVCDATE_REF_1"]');
+    expect(await rows.first().innerText()).toContain('Diagnosis pointer');
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export corrections' }).click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    const before = await storedCorrections(extension());
+    expect(JSON.parse(exported)).toEqual({ format: 'claimguide-corrections', version: 1, corrections: before });
+
+    for (let left = 3; left > 0; left--) {
+      await rows.first().getByRole('button', { name: /^Remove/ }).click();
+      await expect.poll(() => options.locator('[data-section="corrections"] tbody tr').count()).toBe(left - 1);
+    }
+    expect(await storedCorrections(extension())).toEqual([]);
+    await expect.poll(() => roleOf(page, 'SVCDATE_REF_1')).toBeNull(); // detection alone again, on the open page
+
+    const input = options.locator('input[data-import="corrections"]');
+    await input.setInputFiles({ name: 'corrections.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await expect.poll(() => options.locator('[data-section="corrections"] [role="status"]').innerText()).toBe('3 corrections imported.');
+    expect(await storedCorrections(extension())).toEqual(before);
+    await expect.poll(() => roleOf(page, 'SVCDATE_REF_1')).toBe('pointer');
+
+    // One bad recipe: the whole file is refused, with the line and the reason, and nothing changes.
+    const invalid = exported.replace('"role": "pointer"', '"role": "procedure"');
+    const badLine = invalid.split('\n').findIndex((line) => line.includes('"procedure"')) + 1;
+    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(invalid) });
+    const problem = options.locator('[data-section="corrections"] .cg-problems li');
+    await problem.first().waitFor();
+    expect(await problem.first().innerText()).toBe(
+      `Line ${badLine}: corrections[0].role: The role must be one of: cpt, modifier, units, dos, pos, dx, pointer, revenue, charge, none.`,
+    );
+    expect(await storedCorrections(extension())).toEqual(before);
+    await options.close();
+    await page.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A recipe deployed through enterprise policy (as test/e2e/policy.test.ts does for a profile: a
+// copy of the build, so the policy can apply to no other extension; root only).
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_PREFIX = 'claimguide-corrections-e2e-';
+
+function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+const POLICY_RECIPE = { site: 'http://127.0.0.1/*', selector: 'input[name="SVCDATE_REF_2"]', role: 'pointer', line: { kind: 'auto' } };
+
+function preparePolicy(): { extensionPath: string; policyFile: string } | { unavailable: string } {
+  const extensionPath = realpathSync(mkdtempSync(join(tmpdir(), 'claimguide-corrections-ext-')));
+  cpSync(EXTENSION_PATH, extensionPath, { recursive: true });
+  const id = unpackedExtensionId(extensionPath);
+  const policyFile = join(POLICY_DIR, `${POLICY_PREFIX}${id}.json`);
+  const policy = { corrections: [POLICY_RECIPE, { ...POLICY_RECIPE, selector: 'input[value="1"]' }] };
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    for (const name of readdirSync(POLICY_DIR)) if (name.startsWith(POLICY_PREFIX)) rmSync(join(POLICY_DIR, name), { force: true });
+    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  } catch (error) {
+    rmSync(extensionPath, { recursive: true, force: true });
+    return { unavailable: `cannot write ${POLICY_DIR} (${(error as NodeJS.ErrnoException).code ?? error}); run as root` };
+  }
+  return { extensionPath, policyFile };
+}
+
+const prepared = preparePolicy();
+if ('unavailable' in prepared && process.env.CI) throw new Error(`Corrections policy test: ${prepared.unavailable}`);
+const withPolicy = 'unavailable' in prepared ? undefined : prepared;
+
+afterAll(() => {
+  if (!withPolicy) return;
+  rmSync(withPolicy.policyFile, { force: true });
+  rmSync(withPolicy.extensionPath, { recursive: true, force: true });
+});
+
+describe.skipIf(!withPolicy)('a correction deployed through enterprise policy', () => {
+  const extension = useExtensionSession(() => ({ extensionPath: withPolicy!.extensionPath }));
+
+  it('applies on the portal, and is shown locked in the options page with the reason another was left out', async () => {
+    const page = await extension().openPortal('/svc-grid.html');
+    await expect.poll(() => roleOf(page, 'SVCDATE_REF_2'), { timeout: 10_000 }).toBe('pointer');
+    expect(await roleOf(page, 'SVCDATE_REF_1')).toBeNull();
+    expect(await storedCorrections(extension())).toBeNull(); // the organization's, not the coder's
+
+    const options = await extension().extensionPage('options.html');
+    const row = options.locator('[data-section="corrections"] tbody tr[data-locked]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.innerText()).toContain('input[name="SVCDATE_REF_2"]');
+    expect(await row.locator('.cg-locked').innerText()).toBe('Set by your organization');
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await options.locator('[data-policy-problems]').innerText()).toContain(
+      '[1].selector: The selector is not a CSS selector a page can use, or it reads a field\'s value ([value=…]).',
+    );
+    await options.close();
+    await page.close();
+  });
+});

@@ -89,7 +89,9 @@ function headersAttribute(cell: Element, textOf: (node: Node) => string): string
 function columnOfTableCell(cell: Element, row: Element, cache: HeaderCache): number {
   let columns = cache.columns.get(row);
   if (!columns) {
-    layOutRows(row.parentElement ? rowsOf(row.parentElement) : [row], cache);
+    // Rows below a cell spanning rows are laid out together (once per section); others alone.
+    const section = row.parentElement;
+    layOutRows(section && section.querySelector(':scope > tr > [rowspan]:not([rowspan="1"])') ? rowsOf(section) : [row], cache);
     columns = cache.columns.get(row) ?? new Map<Element, number>();
   }
   return columns.get(cell) ?? 0;

@@ -362,6 +362,17 @@ function isQualifier(token: string): boolean {
  */
 export function matchName(text: string): TextMatch {
   if (!text) return matchText(text);
+  // Names of one column differ in their digits only ("line_3_mod1", "line_4_mod1"): whether a name
+  // needs more than matchText is decided once per shape.
+  const shape = text.replace(DIGIT_RUNS, '0');
+  let tolerant = needsTolerance.get(shape);
+  if (tolerant === undefined) {
+    // (A box number's digits matter: "b24d" is box 24D, "b99d" nothing. Such shapes are always read whole.)
+    tolerant = BOX_IN_NAME.test(shape) || computeNameMatch(text) !== matchText(text);
+    if (needsTolerance.size >= CACHE_LIMIT) needsTolerance.clear();
+    needsTolerance.set(shape, tolerant);
+  }
+  if (!tolerant) return matchText(text);
   const hit = nameCache.get(text);
   if (hit) return hit;
   const result = computeNameMatch(text);
@@ -370,6 +381,8 @@ export function matchName(text: string): TextMatch {
   return result;
 }
 const nameCache = new Map<string, TextMatch>();
+/** Per name shape (digits as 0): whether it reads differently from `matchText` (memo of a pure function). */
+const needsTolerance = new Map<string, boolean>();
 
 function computeNameMatch(text: string): TextMatch {
   const tokens = tokenize(text);
@@ -415,6 +428,9 @@ function readingOfWord(token: string, words: ReadonlySet<string>): string[] | un
 }
 /** A memo of a pure function of the word (and the fixed vocabularies). */
 const wordReadings = new Map<string, string[] | null>();
+
+/** A box prefix before a number, in a name whose digits are written as 0. */
+const BOX_IN_NAME = /(?:^|[^a-z])(?:b|bx|box|fl|loc|item)[_\-.]?0/i;
 
 /** Prefixes portals put before a form-locator number in a field name. */
 const BOX_PREFIXES: ReadonlySet<string> = new Set(['b', 'bx', 'box', 'fl', 'loc', 'item']);

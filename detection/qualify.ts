@@ -358,7 +358,7 @@ export function explainField(element: FieldElement): { role: FieldRole | null; r
     if (!isFieldElement(element) || !isCandidateKind(element)) return { role: null, reasons: [] };
     const context = createScanContext({ repeats: false });
     if (isExcludedByMarkup(element, context.excluded)) return { role: null, reasons: [] };
-    const scored = scoreEvidence(collectEvidence(element, context));
+    const scored = scoreEvidence(collectEvidence(element, context), true);
     return { role: scored.role, reasons: scored.reasons };
   } catch {
     return { role: null, reasons: [] };

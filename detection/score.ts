@@ -102,8 +102,11 @@ function rolesOnly(roles: Partial<Record<FieldRole, number>>): TextMatch {
 
 const NON_CLAIM_AUTOCOMPLETE = /\b(?:name|given-name|family-name|additional-name|honorific-\w+|nickname|username|email|tel(?:-\w+)?|street-address|address-line\d|address-level\d|postal-code|country(?:-name)?|bday(?:-\w+)?|cc-\w+|organization(?:-title)?|new-password|current-password|one-time-code|sex|url|photo|impp|language)\b/;
 
-/** Decides what the evidence says the field is. */
-export function scoreEvidence(evidence: FieldEvidence): Scored {
+/**
+ * Decides what the evidence says the field is. `withReasons`: also rank the evidence for the role
+ * (for "why this role"; scans leave it off).
+ */
+export function scoreEvidence(evidence: FieldEvidence, withReasons = false): Scored {
   const seen: Seen[] = [];
   for (const { kind, text } of evidence.texts) seen.push({ kind, text, match: matchText(text), scored: true });
 
@@ -205,7 +208,7 @@ export function scoreEvidence(evidence: FieldEvidence): Scored {
   if (!best || score < WEAK || negative * 2 >= score) return result;
   result.role = best;
   result.weak = score < QUALIFY;
-  result.reasons = reasonsFor(best, seen);
+  if (withReasons) result.reasons = reasonsFor(best, seen);
 
   // Slot and range, from the most explicit source that states one.
   for (let o = 0; o < SLOT_ORDER.length; o++) {

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { EXTENSION_PATH, tabIdOf, useExtensionSession, type ExtensionSession } from './chromium';
 
 /**
- * Corrections in real Chromium (demo/public/svc-grid.html, whose "Diagnosis pointer" column,
+ * Corrections in real Chromium (demo/public/svc-grid.html, whose in-house "Assoc." column,
  * named SVCDATE_REF_n, detection leaves unmarked): the coder says what a field is from the context
  * menu, the card and the side panel; the recipe is applied again after a reload; the options page
  * lists it, exports it and imports it back, refusing an invalid file with its line and reason;
@@ -123,7 +123,7 @@ describe('corrections made by the coder', () => {
     const rows = options.locator('[data-section="corrections"] tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.first().innerText()).toContain('input[name="SVCDATE_REF_1"]');
-    expect(await rows.first().innerText()).toContain('Diagnosis pointer');
+    expect(await rows.first().innerText()).toContain('Assoc.');
 
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export corrections' }).click()]);
     const exported = readFileSync((await download.path())!, 'utf8');

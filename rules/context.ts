@@ -1,5 +1,5 @@
 import type { Claim } from './claim';
-import type { CmsData } from './data/cms-data';
+import { inForce, type CmsData } from './data/cms-data';
 import type { NcciFile } from './data/types';
 import type { PayerProfile } from './profile';
 import { BYPASS_MODIFIERS, linesByCode, type DateGroup, type LineView, type MueExcess, type PairConflict, type RuleContext } from './rule';
@@ -51,10 +51,11 @@ function findPairs(groups: readonly DateGroup[], file: NcciFile, data: CmsData):
     for (const code of codes) {
       const partners = data.partners(quarter, file, code);
       if (!partners) continue;
+      // Deterministic either way: the codes are sorted, the partners in the data's order.
       const candidates = partners.size < byCode.size ? [...partners.keys()].filter((p) => byCode.has(p)) : codes.filter((p) => partners.has(p));
-      for (const partner of candidates.sort()) {
+      for (const partner of candidates) {
         if (partner <= code) continue; // each pair once, from its lower code
-        const edit = data.ptpEdit(file, code, partner, group.date);
+        const edit = inForce(partners.get(partner), group.date);
         if (!edit) continue;
         const col1 = byCode.get(edit.col1)!;
         const col2 = byCode.get(edit.col2)!;

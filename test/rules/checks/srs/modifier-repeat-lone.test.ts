@@ -5,6 +5,7 @@ testRule('srs/modifier-repeat-lone', {
     { name: 'no repeat modifier', claim: claim([line('77372')]) },
     { name: '76 on a second 77372 line of the date (srs/modifier-cannot-bypass speaks)', claim: claim([line('77372'), line('77372', { mods: ['76'] })]) },
     { name: '76 on a non-SRS line', claim: claim([line('77300', { mods: ['76'] })]) },
+    { name: '76 on a lone 77372 with 2 units: srs/modifier-cannot-bypass says it once', claim: claim([line('77372', { mods: ['76'], units: '2' })]) },
   ],
   invalid: [
     {

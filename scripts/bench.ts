@@ -248,7 +248,8 @@ async function firstMarking(session: ExtensionSession, lines: number, keepOpen =
   if (process.env.BENCH_DEBUG) {
     console.log(
       `${lines} lines (${session.extensionId.slice(0, 6)}): navigation → DCL ${result.dcl.toFixed(0)} ms; first marking ${markedAt.toFixed(0)} ms, ` +
-        `of which the page's own layout and paint ${pageRendering.toFixed(0)} ms, Chromium's end of parsing ${result.endOfParsing.toFixed(0)} ms`,
+        `of which the page's own layout and paint ${pageRendering.toFixed(0)} ms, Chromium's end of parsing ${result.endOfParsing.toFixed(0)} ms, ` +
+        `our scripts ${Object.entries(scriptTimeByFile(events, from, to.ts, `chrome-extension://${session.extensionId}/`)).map(([file, ms]) => `${file} ${ms.toFixed(0)} ms`).join(', ')}`,
     );
   }
   return result;
@@ -296,6 +297,21 @@ function ourCallbacksIn(events: readonly TraceEvent[], from: TraceEvent, to: num
     (e) => e.name === 'FunctionCall' && e.pid === from.pid && e.tid === from.tid && e.dur !== undefined && (e.args?.data?.url ?? '').startsWith(ours),
   );
   return msBetween(outermost(calls), from.ts, to);
+}
+
+/** For BENCH_DEBUG: ms of our scripts' calls and evaluations between two timeline points, by file (sensor, engine…). */
+function scriptTimeByFile(events: readonly TraceEvent[], from: TraceEvent, to: number, ours: string): Record<string, number> {
+  const calls = outermost(
+    events.filter(
+      (e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && e.pid === from.pid && e.tid === from.tid && e.dur !== undefined && (e.args?.data?.url ?? '').startsWith(ours),
+    ),
+  );
+  const byFile: Record<string, number> = {};
+  for (const call of calls) {
+    const file = call.args!.data!.url!.slice(ours.length);
+    byFile[file] = (byFile[file] ?? 0) + msBetween([call], from.ts, to);
+  }
+  return byFile;
 }
 
 /**

@@ -249,7 +249,7 @@ async function firstMarking(session: ExtensionSession, lines: number, keepOpen =
     console.log(
       `${lines} lines (${session.extensionId.slice(0, 6)}): navigation → DCL ${result.dcl.toFixed(0)} ms; first marking ${markedAt.toFixed(0)} ms, ` +
         `of which the page's own layout and paint ${pageRendering.toFixed(0)} ms, Chromium's end of parsing ${result.endOfParsing.toFixed(0)} ms, ` +
-        `our scripts ${Object.entries(scriptTimeByFile(events, from, to.ts, `chrome-extension://${session.extensionId}/`)).map(([file, ms]) => `${file} ${ms.toFixed(0)} ms`).join(', ')}`,
+        `our scripts ${Object.entries(scriptTimeByFile(events, from, to.ts, `chrome-extension://${session.extensionId}/`)).map(([file, n]) => (file.endsWith(' calls') ? `${file} ${n}` : `${file} ${n.toFixed(0)} ms`)).join(', ')}`,
     );
   }
   return result;
@@ -299,7 +299,7 @@ function ourCallbacksIn(events: readonly TraceEvent[], from: TraceEvent, to: num
   return msBetween(outermost(calls), from.ts, to);
 }
 
-/** For BENCH_DEBUG: ms of our scripts' calls and evaluations between two timeline points, by file (sensor, engine…). */
+/** For BENCH_DEBUG: ms of our scripts' calls and evaluations between two timeline points, and how many, by file (sensor, engine…). */
 function scriptTimeByFile(events: readonly TraceEvent[], from: TraceEvent, to: number, ours: string): Record<string, number> {
   const calls = outermost(
     events.filter(
@@ -308,8 +308,10 @@ function scriptTimeByFile(events: readonly TraceEvent[], from: TraceEvent, to: n
   );
   const byFile: Record<string, number> = {};
   for (const call of calls) {
+    if (call.ts + call.dur! < from.ts || call.ts > to) continue;
     const file = call.args!.data!.url!.slice(ours.length);
     byFile[file] = (byFile[file] ?? 0) + msBetween([call], from.ts, to);
+    byFile[`${file} calls`] = (byFile[`${file} calls`] ?? 0) + 1;
   }
   return byFile;
 }

@@ -123,7 +123,7 @@ describe('corrections made by the coder', () => {
     const rows = options.locator('[data-section="corrections"] tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.first().innerText()).toContain('input[name="SVCDATE_REF_1"]');
-    expect(await rows.first().innerText()).toContain('Assoc.');
+    expect(await rows.first().innerText()).toContain('Diagnosis pointer'); // the role it was given
 
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export corrections' }).click()]);
     const exported = readFileSync((await download.path())!, 'utf8');

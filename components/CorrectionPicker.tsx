@@ -10,6 +10,21 @@ export interface FieldChoice {
   slot?: number;
   /** A recipe already names this field. */
   corrected?: boolean;
+  /** Why detection read it so (sent by the page to the side panel)… */
+  reasons?: readonly { kind: string; text: string }[];
+  /** …or read on demand (the in-page card). */
+  explain?: () => readonly { kind: string; text: string }[];
+}
+
+/** "column “Modifier” · name “mod2”": the evidence for a field's role, in the page's language. */
+function whyText(field: FieldChoice): string {
+  let reasons: readonly { kind: string; text: string }[] = [];
+  try {
+    reasons = field.reasons ?? field.explain?.() ?? [];
+  } catch {
+    reasons = [];
+  }
+  return reasons.map(({ kind, text }) => t(`reason_${kind.replace(/-/g, '_')}`, [text])).filter(Boolean).join(' · ');
 }
 
 /** The i18n key naming a correction role. */
@@ -57,6 +72,12 @@ export function CorrectionPicker({ fields, onCorrect, idPrefix, open }: Correcti
               <label for={id}>
                 {t('correction_picker_field', [String(index + 1), read])}
                 {field.corrected ? <em class="cg-muted"> ({t('correction_picker_yours')})</em> : null}
+                {!field.corrected && whyText(field) ? (
+                  <span class="cg-muted cg-correct__why" data-field-reasons="">
+                    {' '}
+                    {t('reason_intro', [whyText(field)])}
+                  </span>
+                ) : null}
               </label>{' '}
               <select
                 id={id}

@@ -15,8 +15,8 @@ export interface MarkerView {
   code: string;
   lineNumber: number;
   findings: readonly Finding[];
-  /** The line's detected fields, offered for correction ("This field is…"). */
-  fields?: readonly FieldChoice[];
+  /** The line's detected fields, offered for correction ("This field is…"); read when the card opens. */
+  fieldsOf?: () => readonly FieldChoice[];
   /** Viewport position, or null when its field is hidden or scrolled out of view. */
   position: { x: number; y: number } | null;
 }
@@ -122,7 +122,7 @@ function FindingCard({ marker, onClose, onApply, onCorrect }: { marker: MarkerVi
           ) : null
         }
       />
-      {onCorrect && marker.fields ? <CorrectionPicker key={marker.key} fields={marker.fields} onCorrect={onCorrect} idPrefix={`cg-card-${marker.key.replace(':', '-')}`} /> : null}
+      {onCorrect && marker.fieldsOf ? <CorrectionPicker key={marker.key} fields={marker.fieldsOf()} onCorrect={onCorrect} idPrefix={`cg-card-${marker.key.replace(':', '-')}`} /> : null}
       <p class="cg-keys">{t('card_keys_hint')}</p>
     </div>
   );

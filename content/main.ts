@@ -15,7 +15,7 @@ import { planFix, writeFieldValue } from './apply-fix';
 import { startClaimSession } from './claim-session';
 import { lineFields, markersFor } from './markers';
 import { pageOrigin } from './corrections';
-import { addressOf, correctionFor } from '../detection';
+import { addressOf, correctionFor, reasonsFor } from '../detection';
 import type { CorrectionRole } from '../settings/corrections';
 import { recordCorrection } from '../settings/record-correction';
 import type { LineFields } from '../messaging/schemas';
@@ -166,6 +166,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
       ...(slot === undefined ? {} : { slot }),
       address: { origin, ...addressOf(element) },
       corrected: Boolean(correctionFor(element, sensor.corrections)),
+      reasons: correctionFor(element, sensor.corrections) ? [] : reasonsFor(element),
     }));
   }
 

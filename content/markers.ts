@@ -1,5 +1,5 @@
 import type { OverlayMarker } from '../overlay/layer';
-import { correctionFor, type DetectedClaim, type DetectedField, type PageCorrections } from '../detection';
+import { correctionFor, reasonsFor, type DetectedClaim, type DetectedField, type PageCorrections } from '../detection';
 import type { EvaluatedClaim } from './claim-session';
 
 /** A line's detected fields in page order: what the card's "This field is…" lists (and corrects, by position). */
@@ -29,11 +29,17 @@ export function markersFor(evaluated: readonly EvaluatedClaim[], corrections: Pa
         code: line.code,
         lineNumber: line.index + 1,
         findings: lineFindings,
-        fields: lineFields(detected, line.index).map(({ element, role, slot }) => ({
-          role,
-          ...(slot === undefined ? {} : { slot }),
-          ...(corrections.length && correctionFor(element, corrections) ? { corrected: true } : {}),
-        })),
+        // Read when the card opens, not for every marker on every evaluation (a long claim has hundreds).
+        fieldsOf: () =>
+          lineFields(detected, line.index).map(({ element, role, slot }) => {
+            const corrected = corrections.length > 0 && correctionFor(element, corrections) !== undefined;
+            return {
+              role,
+              ...(slot === undefined ? {} : { slot }),
+              ...(corrected ? { corrected: true } : {}),
+              explain: () => (corrected ? [] : reasonsFor(element)),
+            };
+          }),
       });
     }
   });

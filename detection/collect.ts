@@ -9,9 +9,11 @@ import type { FieldElement, FieldRole } from './types';
 import { MODIFIER_CODES, VOCABULARIES } from './vocabulary';
 
 /** Where a piece of evidence came from (each kind has its own trust: see SOURCE_WEIGHT in score.ts). */
-export type SourceKind =
-  | 'label' | 'labelledby' | 'aria-label' | 'title' | 'placeholder' | 'name' | 'header' | 'header-upper'
-  | 'left' | 'context' | 'section' | 'options' | 'shape' | 'autocomplete';
+export const SOURCE_KINDS = [
+  'label', 'labelledby', 'aria-label', 'title', 'placeholder', 'name', 'header', 'header-upper',
+  'left', 'context', 'section', 'options', 'shape', 'autocomplete',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** A text the page shows or writes for the field, and where it came from. */
 export interface EvidenceText {

@@ -15,6 +15,7 @@ import type { PageCorrections } from './corrections';
 export type { ClaimChange, DetectedClaim, DetectedField, FieldElement, FieldRole, FieldValues, FormType } from './types';
 export { FIELD_ROLES } from './types';
 export { readRawClaim, readValue } from './read';
+export { reasonsFor, type FieldReason } from './reasons';
 export { watchClaims, type ClaimWatcher, type WatchOptions } from './watch';
 export { composedParent, safeDom, UI_ATTRIBUTE } from './dom';
 export { addressOf, correctionFor, correctionsForSite, type FieldAddress, type FieldCorrection, type PageCorrections } from './corrections';

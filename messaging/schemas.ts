@@ -122,6 +122,8 @@ export const LineFieldsSchema = z.array(
     address: FieldAddressSchema,
     /** A recipe named this field (the coder's or the organization's). */
     corrected: z.boolean(),
+    /** Why detection read it so: the strongest evidence (captions and names of the page's markup, never a value). */
+    reasons: z.optional(z.array(z.object({ kind: z.string(), text: z.string() }))),
   }),
 );
 export type LineFields = z.infer<typeof LineFieldsSchema>;

@@ -24,8 +24,8 @@ export interface OverlayMarker {
   code: string;
   lineNumber: number;
   findings: readonly Finding[];
-  /** The line's detected fields, for the card's "This field is…" (components/CorrectionPicker.tsx). */
-  fields?: readonly FieldChoice[];
+  /** The line's detected fields, for the card's "This field is…" (components/CorrectionPicker.tsx); read when the card opens. */
+  fieldsOf?: () => readonly FieldChoice[];
 }
 
 export interface OverlayUndo {

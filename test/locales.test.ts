@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { CORRECTION_ROLES } from '../settings/corrections';
+import { SOURCE_KINDS } from '../detection/collect';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatMessage, LANGUAGES, loadMessages } from '../locales/messages';
@@ -56,6 +58,8 @@ describe('UI code', () => {
     "props.site.status.replace('-', '_')": () => ['enabled', 'paused', 'not_enabled'],
     // Rule ids, '/' and '-' written as '_' (components/options/ProfileRules.tsx).
     "id.replace(/[/-]/g, '_')": () => RULES.map((rule) => rule.meta.id.replace(/[/-]/g, '_')),
+    // Where detection read a field's role (components/CorrectionPicker.tsx), '-' written as '_'.
+    "kind.replace(/-/g, '_')": () => SOURCE_KINDS.map((kind) => kind.replace(/-/g, '_')),
   };
   /** First arguments that are data: where their keys come from. */
   const DATA_KEYS: Record<string, () => readonly string[]> = {
@@ -63,6 +67,8 @@ describe('UI code', () => {
     'props.finding.message.key': () => RULES.flatMap((rule) => rule.meta.messages),
     'fresh.message.key': () => RULES.flatMap((rule) => rule.meta.messages),
     'problem.key': () => [...PROFILE_ERROR_KEYS, ...PACK_PROBLEM_KEYS],
+    // A correction's role (components/CorrectionPicker.tsx roleLabel).
+    "role === 'none' ? 'correction_role_none' : `correction_role_${role}`": () => CORRECTION_ROLES.map((role) => `correction_role_${role}`),
     // The declarations of t(key) and localizeDocument(titleKey); their literal callers are checked as literal keys.
     'key: string': () => [],
     'titleKey: string': () => [],

@@ -83,6 +83,8 @@ interface ClaimGrouping {
   /** Structural mode: non-anchor line fields, and how many of them sit inside a line container. */
   others: number;
   othersInside: number;
+  /** Structural mode: strong diagnoses outside every line (then diagnoses inside a line are its pointers). */
+  diagnosesOutside: number;
   /** The candidate behind each of `claim.fields`. */
   sources: Candidate[];
   /** Roles in `claim.fields`, and whether any candidate cited a CMS-1500 box (for the form type). */
@@ -314,12 +316,13 @@ function appendLines(
 
   // The new fields' lines, by structure, as assignLines finds them.
   const lineOf = new Int32Array(added.length).fill(NONE);
+  const lineOfContainer = (node: Element) => newLineIndex.get(node) ?? previous.lineIndex.get(node);
   let others = previous.others;
   let othersInside = previous.othersInside;
   for (let i = 0; i < added.length; i++) {
     const field = added[i]!;
     if (field.q.role === 'dx') continue;
-    const line = lineInside(field.element, container, (node) => newLineIndex.get(node) ?? previous.lineIndex.get(node));
+    const line = lineInside(field.element, container, lineOfContainer);
     if (field.q.role !== anchorRole) {
       others++;
       if (line !== undefined) othersInside++;
@@ -332,13 +335,19 @@ function appendLines(
     }
   }
   if (!structureTellsLines(others, othersInside)) return undefined;
+  // Diagnoses inside the new lines are their pointers when the claim lists its diagnoses outside
+  // every line, as assignLines decides; a new one outside every line may change that for the
+  // existing lines: the claim is regrouped.
+  const diagnoses = diagnosesInLinesArePointers(added, lineOf, container, lineOfContainer, previous.diagnosesOutside);
+  if (diagnoses.outside !== previous.diagnosesOutside) return undefined;
+  const fields = diagnoses.fields;
 
   // Accepted: the previous state becomes the new one.
   for (const [node, count] of newCounts) counts.set(node, (counts.get(node) ?? 0) + count);
   for (const [node, line] of newLineIndex) previous.lineIndex.set(node, line);
   previous.anchors.push(...newAnchors);
-  const slotOf = resolveLines(added, lineOf);
-  const fresh = outputOf(added, lineOf, slotOf);
+  const slotOf = resolveLines(fields, lineOf);
+  const fresh = outputOf(fields, lineOf, slotOf);
   const roles = new Set(previous.roles);
   for (const field of fresh.fields) roles.add(field.role);
   const professionalBox = previous.professionalBox || added.some((c) => c.q.professionalBox);
@@ -349,6 +358,7 @@ function appendLines(
     first: added.reduce((first, c) => (c.order < first.order ? c : first), previous.first),
     others,
     othersInside,
+    diagnosesOutside: diagnoses.outside,
     sources: merged.sources,
     roles,
     professionalBox,
@@ -439,9 +449,10 @@ function diagnosesInLinesArePointers(
   lineOf: Int32Array,
   container: Element,
   lineOfContainer: (node: Element) => number | undefined,
-): readonly Candidate[] {
+  outsideBefore = 0,
+): { fields: readonly Candidate[]; outside: number } {
   let inLines: Array<[number, number]> | undefined;
-  let outside = 0;
+  let outside = outsideBefore;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     if (field.q.role !== 'dx') continue;
@@ -450,14 +461,14 @@ function diagnosesInLinesArePointers(
       if (!field.q.weak) outside++;
     } else (inLines ??= []).push([i, line]);
   }
-  if (!inLines || outside === 0) return fields;
+  if (!inLines || outside === 0) return { fields, outside };
   const out = fields.slice();
   for (const [i, line] of inLines) {
     const field = fields[i]!;
     out[i] = { ...field, q: { ...field.q, role: 'pointer' } };
     lineOf[i] = line;
   }
-  return out;
+  return { fields: out, outside };
 }
 
 function assignLines(
@@ -477,6 +488,7 @@ function assignLines(
   const lineIndex = new Map<Element, number>();
   let others = 0;
   let othersInside = 0;
+  let diagnosesOutside = 0;
 
   if (sortedAnchors.length === 1) {
     const anchor = sortedAnchors[0]!;
@@ -509,7 +521,7 @@ function assignLines(
     if (structureTellsLines(others, othersInside)) {
       lineOf.set(structural);
       mode = 'structural';
-      fields = diagnosesInLinesArePointers(fields, lineOf, container, lineOfContainer);
+      ({ fields, outside: diagnosesOutside } = diagnosesInLinesArePointers(fields, lineOf, container, lineOfContainer));
     }
   }
 
@@ -568,6 +580,7 @@ function assignLines(
     lineIndex,
     others,
     othersInside,
+    diagnosesOutside,
     sources,
     roles,
     professionalBox,

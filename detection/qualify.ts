@@ -3,7 +3,7 @@ import { slotInRun, slotRunOf } from './match';
 import { CLAIM_SCOPE, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, isFieldElement } from './dom';
 import { createHeaderCache } from './headers';
 import { digitRunReadings, nameIndices, nameIndicesAs, type DigitRunReading } from './text';
-import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
+import { createRepeatMemo, rowPlaceOf, startScan, type RepeatMemo } from './repeat';
 import { collectEvidence, labelsForMap, shapeEvidence, valueOf, type CollectMemo, type SourceKind } from './collect';
 import { scoreEvidence, type Reason, type Scored } from './score';
 
@@ -67,6 +67,7 @@ export function createScanContext(options: { explain?: boolean; repeats?: boolea
   const explain = options.explain ?? false;
   const repeats = !explain && options.repeats !== false;
   const carried = repeats && options.rowsFrom?.repeats ? options.rowsFrom : undefined;
+  if (carried) startScan(carried.repeats!);
   return {
     labelsFor: new Map(),
     headers: createHeaderCache(),
@@ -94,6 +95,8 @@ interface TemplateVerdict {
   valueKey: string;
   /** The field was empty: a repeat that is empty too has the same shape evidence (type and placeholder are markup). */
   wasEmpty: boolean;
+  /** The `maxlength` attribute (a digit of it decides whether the box can hold a code), or null without one. */
+  maxLength: string | null;
   /** The attribute the line and slot numbers were read from, and how each of its digit runs reads (see digitRunReadings). */
   numbersFrom?: { attribute: 'name' | 'id'; readings: DigitRunReading[] };
   /** Computed visibility: not read, or what it said. */
@@ -170,7 +173,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     qualifyStats.repeated++;
     return verdict;
   }
-  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread' };
+  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, maxLength: null, style: 'unread' };
   template.verdict = judge(element, context, template, place.row);
   const { numbersFrom, slotFrom } = template;
   if (numbersFrom) template.numbersAt = valueSpan(place.markup, numbersFrom.attribute, element.getAttribute(numbersFrom.attribute));
@@ -196,6 +199,7 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     const type = (element.getAttribute('type') ?? '').toLowerCase();
     if (valueKey(shapeEvidence(type, element.getAttribute('placeholder'), value)) !== template.valueKey) return null;
   }
+  if (template.maxLength !== null && element.getAttribute('maxlength') !== template.maxLength) return null;
   if (template.style === 'visible' && !isRenderedByStyle(element)) return null;
   const { numbersFrom, slotFrom, numbersAt, slotAt } = template;
   // The numbers where they stand in the row's markup (while it is kept), else in the attribute read from the field.
@@ -299,6 +303,7 @@ function noteWhatRepeatsRead(
   const value = valueOf(element);
   template.valueKey = valueKey(shapeEvidence((element.getAttribute('type') ?? '').toLowerCase(), element.getAttribute('placeholder'), value));
   template.wasEmpty = value === '';
+  template.maxLength = element.getAttribute('maxlength');
   if (scored.contextBoxes) template.reusable = false;
   template.hasId = element.hasAttribute('id');
   if (readings) template.numbersFrom = { attribute: name ? 'name' : 'id', readings };

@@ -52,6 +52,11 @@ const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'aria-hidden'
 const TABLE_ATTRIBUTES = new Set(['colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers', 'role']);
 const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 const ID_REFERENCES = '[id], label[for]';
+/** Elements whose child rows are laid out together (a rowspan reaches down across them). */
+const ROW_GROUPS = new Set(['table', 'thead', 'tbody', 'tfoot']);
+/** True when the element is or holds a cell spanning rows. */
+const holdsRowspan = (element: Element): boolean =>
+  safeDom.hasAttribute(element, 'rowspan') || safeDom.query(element, '[rowspan]') !== null;
 
 /**
  * Watches a document for claims: a first scan, then a MutationObserver on the document and every
@@ -339,6 +344,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       } else {
         const element = targetType === 1 ? (target as Element) : null;
         let textTouched = false;
+        /** A row holding a cell that spans rows came or went (the rows below it move columns). */
+        let spanningRowMoved = false;
         record.addedNodes.forEach((node) => {
           const type = safeDom.nodeType(node);
           if (type === 1) {
@@ -355,6 +362,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
             const references = safeDom.queryAll(added, ID_REFERENCES);
             for (let i = 0; i < references.length; i++) referenced(references[i]!);
             if (!isFieldElement(added)) textTouched = true;
+            if (holdsRowspan(added)) spanningRowMoved = true;
           } else if (type === 3) {
             textTouched = relevant = true;
           }
@@ -365,9 +373,13 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           relevant = true;
           if (type === 1 && (isFieldElement(node) || safeDom.query(node as Element, FIELD_SELECTOR))) batch.removedFields = true;
           if (type === 3 || (type === 1 && !isFieldElement(node))) textTouched = true;
+          if (type === 1 && holdsRowspan(node as Element)) spanningRowMoved = true;
         });
         if (element) {
           if (safeDom.localName(element) === 'tr' || safeDom.getAttribute(element, 'role') === 'row') invalidateWithin(element);
+          // Rows added to or removed from a table section where a cell spans rows: the rows below
+          // may sit under other columns now (see layOutRows in headers.ts).
+          else if (ROW_GROUPS.has(safeDom.localName(element) ?? '') && (spanningRowMoved || holdsRowspan(element))) invalidateWithin(element);
           if (textTouched) textChanged(element);
         }
       }

@@ -1,11 +1,12 @@
 // Differential test of the watcher's incremental path: after each change a page makes, the claims
 // the watcher reports (extended from the previous grouping when only new fields arrived) must equal
-// a full detection of the page from scratch, over every fixture of the corpus.
+// a full detection of the page from scratch, over every fixture of the corpus (team-written and
+// real-pattern pages).
 import { detectClaims, watchClaims, type DetectedClaim } from '../../detection';
 import { groupingStats } from '../../detection/group';
 import { watchStats } from '../../detection/watch';
 import { qualifyStats } from '../../detection/qualify';
-import { PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
+import { CORPUS_FIXTURES, PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { loadPage } from './load';
 
 const ids = new WeakMap<Node, number>();
@@ -81,7 +82,7 @@ function copyOf(element: Element): Element {
 }
 
 // Pages small enough to change in every way; the 500-line page gets the append only.
-const fixtures = PORTAL_FIXTURES.filter((fixture) => fixture.name !== 'lines-500');
+const fixtures = CORPUS_FIXTURES.filter((fixture) => fixture.name !== 'lines-500');
 /** Pages where an appended line took the fast path (grouped on its own, not regrouped). */
 const appendedAlone: string[] = [];
 

@@ -99,6 +99,12 @@ export function groupCandidates(root: Document | ShadowRoot | Element, candidate
   return { claims: orderedClaims(scopes), scopes, appended: null };
 }
 
+/** How extensions went: lines appended on their own, or scopes regrouped (tests check which ran). */
+export interface GroupingCounters {
+  linesAppended: number;
+  scopesRegrouped: number;
+}
+
 /**
  * The grouping after `added` candidates (new fields, each inside a subtree the page just
  * inserted: `isAdded` tells those subtrees' roots) joined the candidates of `previous`, whose
@@ -106,16 +112,14 @@ export function groupCandidates(root: Document | ShadowRoot | Element, candidate
  * already be its position among all of them. The result equals `groupCandidates` over all of
  * them: a new service line appended to a claim's lines is grouped on its own; anything else
  * regroups the scopes it touches. `previous` is taken over (its state is updated, not copied):
- * use only the result afterwards.
+ * use only the result afterwards. `counters`, when given, counts which way each scope went.
  */
-/** How extensions went: lines appended on their own, or scopes regrouped (tests check which ran). */
-export const groupingStats = { linesAppended: 0, scopesRegrouped: 0 };
-
 export function extendGrouping(
   previous: Grouping,
   root: Document | ShadowRoot | Element,
   added: readonly Candidate[],
   isAdded: (element: Element) => boolean,
+  counters?: GroupingCounters,
 ): Grouping {
   const scopes = new Map(previous.scopes);
   let appended: DetectedField[] | null = [];
@@ -123,11 +127,11 @@ export function extendGrouping(
     const before = scopes.get(scope);
     const extended = before && appendLines(before, scope, news, isAdded);
     if (extended) {
-      groupingStats.linesAppended++;
+      if (counters) counters.linesAppended++;
       appended?.push(...extended.appended);
       scopes.set(scope, extended.grouping);
     } else {
-      groupingStats.scopesRegrouped++;
+      if (counters) counters.scopesRegrouped++;
       appended = null;
       scopes.set(scope, claimsInScope(root, scope, before ? mergeByOrder(before.candidates, news) : news));
     }
@@ -750,34 +754,30 @@ function sharedSlot(members: Int32Array, length: number, fields: readonly Candid
 
 function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], ranges: boolean, ignored?: number): void {
   if (length === 0) return;
-  slotsInUse.bits = 0;
-  slotsInUse.beyond?.clear();
+  // The slots in use on this line: bits for 0–30 (all a line has), a set beyond (a local, allocated only when needed).
+  let bits = 0;
+  let beyond: Set<number> | undefined;
+  const inUse = (slot: number) => (slot >= 0 && slot < 31 ? (bits & (1 << slot)) !== 0 : (beyond?.has(slot) ?? false));
+  const use = (slot: number) => {
+    if (slot >= 0 && slot < 31) bits |= 1 << slot;
+    else (beyond ??= new Set()).add(slot);
+  };
   let rest = 0;
   for (let m = 0; m < length; m++) {
     const i = members[m]!;
     const { q } = fields[i]!;
     const slot = ranges ? q.range : q.slot;
-    if (slot !== undefined && slot !== ignored && !slotInUse(slot)) {
-      useSlot(slot);
+    if (slot !== undefined && slot !== ignored && !inUse(slot)) {
+      use(slot);
       slotOf[i] = slot;
     } else members[rest++] = i; // (the rest, in order, where the explicit ones were)
   }
   let next = first;
   for (let r = 0; r < rest; r++) {
-    while (slotInUse(next)) next++;
-    useSlot(next);
+    while (inUse(next)) next++;
+    use(next);
     slotOf[members[r]!] = next;
   }
-}
-
-/** The slots one line's modifiers (or dates) use while numberSlots runs: bits for 0–30 (all a line has), a set beyond. */
-const slotsInUse: { bits: number; beyond: Set<number> | undefined } = { bits: 0, beyond: undefined };
-function slotInUse(slot: number): boolean {
-  return slot >= 0 && slot < 31 ? (slotsInUse.bits & (1 << slot)) !== 0 : (slotsInUse.beyond?.has(slot) ?? false);
-}
-function useSlot(slot: number): void {
-  if (slot >= 0 && slot < 31) slotsInUse.bits |= 1 << slot;
-  else (slotsInUse.beyond ??= new Set()).add(slot);
 }
 
 function formTypeFrom(roles: ReadonlySet<FieldRole>, professionalBox: boolean): FormType {

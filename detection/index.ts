@@ -14,7 +14,7 @@ import type { DetectedClaim } from './types';
 export type { ClaimChange, DetectedClaim, DetectedField, FieldElement, FieldRole, FieldValues, FormType } from './types';
 export { FIELD_ROLES } from './types';
 export { readRawClaim, readValue } from './read';
-export { watchClaims, type ClaimWatcher, type WatchOptions } from './watch';
+export { watchClaims, createWatchCounters, type ClaimWatcher, type WatchCounters, type WatchOptions } from './watch';
 export { composedParent, safeDom, UI_ATTRIBUTE } from './dom';
 
 /**

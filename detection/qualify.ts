@@ -47,8 +47,25 @@ export interface Qualification {
   row?: Element;
 }
 
+/**
+ * How much work qualification did: verdicts computed (not served from a watcher's cache), those
+ * adapted from a repeated row's template, and those whose numbers were read in the row's markup.
+ * Only tests read them (through the scan context, or the counters a watcher is given).
+ */
+export interface QualifyCounters {
+  computed: number;
+  repeated: number;
+  numbersInMarkup: number;
+}
+
+export function createQualifyCounters(): QualifyCounters {
+  return { computed: 0, repeated: 0, numbersInMarkup: 0 };
+}
+
 /** Per-scan memo: label[for] maps per tree, table header models, section headings (see collect.ts). */
 export interface ScanContext extends CollectMemo {
+  /** What this scan's qualification did (an object the caller passed, or the scan's own). */
+  counters: QualifyCounters;
   /** Markup exclusion verdicts of shared ancestors and shadow trees (see isExcludedByMarkup). */
   excluded: Map<Node, boolean>;
   /** Keep every piece of evidence in the verdict (tests and debugging; scans leave it off). */
@@ -63,12 +80,13 @@ export interface ScanContext extends CollectMemo {
  * verdicts are kept (the watcher passes it when the page only gained fields since: every verdict
  * read then still holds); everything else is read afresh.
  */
-export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext } = {}): ScanContext {
+export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext; counters?: QualifyCounters } = {}): ScanContext {
   const explain = options.explain ?? false;
   const repeats = !explain && options.repeats !== false;
   const carried = repeats && options.rowsFrom?.repeats ? options.rowsFrom : undefined;
   if (carried) startScan(carried.repeats!);
   return {
+    counters: options.counters ?? createQualifyCounters(),
     labelsFor: new Map(),
     headers: createHeaderCache(),
     sections: new Map(),
@@ -136,13 +154,6 @@ function valueSpan(markup: string, attribute: string, value: string | null): Val
 }
 const ESCAPED_IN_MARKUP = /[&"<>\u00a0]/;
 
-/**
- * Counts qualifications computed (not served from cache), those adapted from a repeated row's
- * template, and those whose numbers were read in the row's markup; tests check work with them.
- */
-export const qualifyStats = { computed: 0, repeated: 0, numbersInMarkup: 0 };
-
-
 const EMPTY: Qualification = Object.freeze({
   role: null,
   score: 0,
@@ -155,7 +166,7 @@ const EMPTY: Qualification = Object.freeze({
 
 /** Decides what one field is. Never throws: any failure means "not a claim field". */
 export function qualifyField(element: FieldElement, context: ScanContext): Qualification {
-  qualifyStats.computed++;
+  context.counters.computed++;
   try {
     return qualifyUnsafe(element, context);
   } catch {
@@ -170,7 +181,7 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     const template = context.templates.get(place.counterpart);
     const verdict = template && verdictFromTemplate(element, template, context, place.markup, place.row);
     if (!verdict) return judge(element, context);
-    qualifyStats.repeated++;
+    context.counters.repeated++;
     return verdict;
   }
   const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, maxLength: null, style: 'unread' };
@@ -206,7 +217,7 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
   const inMarkup = markup !== '';
   const numbersSpan = inMarkup ? numbersAt : undefined;
   const numbersText = numbersFrom && (numbersSpan ? markup : (element.getAttribute(numbersFrom.attribute) ?? ''));
-  if (numbersSpan) qualifyStats.numbersInMarkup++;
+  if (numbersSpan) context.counters.numbersInMarkup++;
   const indices =
     (numbersFrom && nameIndicesAs(numbersFrom.readings, numbersText!, numbersSpan?.start, numbersSpan?.end)) ??
     nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');

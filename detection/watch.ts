@@ -1,6 +1,6 @@
-import { extendGrouping, groupCandidates, type Candidate, type Grouping } from './group';
+import { extendGrouping, groupCandidates, type Candidate, type Grouping, type GroupingCounters } from './group';
 import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
-import { createScanContext, qualifyField, type Qualification, type ScanContext } from './qualify';
+import { createQualifyCounters, createScanContext, qualifyField, type Qualification, type QualifyCounters, type ScanContext } from './qualify';
 import { readValue } from './read';
 import type { ClaimChange, DetectedClaim, FieldElement, FieldValues } from './types';
 
@@ -27,13 +27,25 @@ export interface WatchOptions {
    * ends: whoever needs a claim's evaluation can start getting ready meanwhile.
    */
   onProcedureField?: () => void;
+  /**
+   * Counts of the work this watcher does, added to as it goes (see WatchCounters): tests pass one
+   * to check that idle batches cost nothing and new lines little. Nothing else reads them.
+   */
+  counters?: WatchCounters;
 }
 
 /**
- * Counts full scans (collect, group, snapshot) and extensions (only new fields qualified and
- * grouped); tests use them to check that idle batches cost nothing and new lines little.
+ * One watcher's work: full scans (collect, group, snapshot), extensions (only new fields qualified
+ * and grouped), what qualification did (QualifyCounters) and how extensions grouped (GroupingCounters).
  */
-export const watchStats = { scans: 0, extensions: 0 };
+export interface WatchCounters extends QualifyCounters, GroupingCounters {
+  scans: number;
+  extensions: number;
+}
+
+export function createWatchCounters(): WatchCounters {
+  return { ...createQualifyCounters(), linesAppended: 0, scopesRegrouped: 0, scans: 0, extensions: 0 };
+}
 
 /** Longest stretch of qualification work before the page gets the main thread back (ms). */
 const SLICE_MS = 40;
@@ -85,6 +97,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   };
 
   let stopped = false;
+  const counters = opts.counters ?? createWatchCounters();
   const cache = new WeakMap<Element, Qualification>();
   const roots = new Set<ShadowRoot>();
   const pendingHosts = new Set<Element>();
@@ -393,7 +406,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
    * they were qualified in, when no mutation came since.
    */
   function scan(collected?: FieldElement[], qualifiedIn?: ScanContext): DetectedClaim[] {
-    watchStats.scans++;
+    counters.scans++;
     let rootsChanged = false;
     for (const root of roots) {
       if (root.host.isConnected) continue;
@@ -402,7 +415,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     if (checkPendingHosts()) rootsChanged = true;
     const fields = collected && !rootsChanged ? collected : collectFields(doc, [...roots]);
-    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined });
+    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined, counters });
     rowContext = context;
     const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
@@ -433,7 +446,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
     if (batch.touchedQualified || batch.removedFields || batch.newRoots) return undefined;
     // Only fields were added since the last scan: the rows and templates it qualified still hold.
-    const context = createScanContext({ rowsFrom: rowContext });
+    const context = createScanContext({ rowsFrom: rowContext, counters });
     const added: Candidate[] = [];
     for (const element of batch.addedFields) {
       if (!element.isConnected || element.getRootNode() !== doc) return undefined;
@@ -441,11 +454,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       remember(element, q);
       if (q.role) added.push({ element, q: q as Candidate['q'], order: 0 });
     }
-    watchStats.extensions++;
+    counters.extensions++;
     if (added.length === 0) return { ...grouping, appended: [] };
     added.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */ ? -1 : 1));
     candidates = insertInOrder(candidates, added);
-    grouping = extendGrouping(grouping, doc, added, (element) => batch.addedRoots.has(element));
+    grouping = extendGrouping(grouping, doc, added, (element) => batch.addedRoots.has(element), counters);
     return grouping;
   }
 
@@ -529,7 +542,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   let warming: Promise<boolean> | undefined;
   let warmContext: ScanContext | undefined;
   async function qualifyInSlices(fields: readonly FieldElement[]): Promise<boolean> {
-    const context = (warmContext = createScanContext());
+    const context = (warmContext = createScanContext({ counters }));
     let sliceStart = performance.now();
     for (let i = 0; i < fields.length; i++) {
       if (stopped) return false;

@@ -4,7 +4,7 @@
 // over random tables.
 import fc from 'fast-check';
 import { collectFields, findShadowRoots } from '../../detection/dom';
-import { createScanContext, qualifyField, qualifyStats, type Qualification } from '../../detection/qualify';
+import { createScanContext, qualifyField, type Qualification } from '../../detection/qualify';
 import type { FieldElement } from '../../detection/types';
 import { CORPUS_FIXTURES, PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { expandDemoTemplate, loadPage } from './load';
@@ -15,10 +15,9 @@ function verdictsBothWays(): { fields: FieldElement[]; alone: Qualification[]; r
   const fields = collectFields(document, findShadowRoots(document));
   const aloneContext = createScanContext({ repeats: false });
   const alone = fields.map((field) => qualifyField(field, aloneContext));
-  const before = { ...qualifyStats };
   const context = createScanContext();
   const repeated = fields.map((field) => qualifyField(field, context));
-  return { fields, alone, repeated, fromTemplate: qualifyStats.repeated - before.repeated, numbersInMarkup: qualifyStats.numbersInMarkup - before.numbersInMarkup };
+  return { fields, alone, repeated, fromTemplate: context.counters.repeated, numbersInMarkup: context.counters.numbersInMarkup };
 }
 
 interface TableOptions {

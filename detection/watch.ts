@@ -1,5 +1,6 @@
 import { extendGrouping, groupCandidates, type Candidate, type Grouping, type GroupingCounters } from './group';
 import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
+import { MAX_ROWSPAN } from './headers';
 import { createQualifyCounters, createScanContext, qualifyField, type Qualification, type QualifyCounters, type ScanContext } from './qualify';
 import { readValue } from './read';
 import type { ClaimChange, DetectedClaim, FieldElement, FieldValues } from './types';
@@ -69,6 +70,21 @@ const ROW_GROUPS = new Set(['table', 'thead', 'tbody', 'tfoot']);
 /** True when the element is or holds a cell spanning rows. */
 const holdsRowspan = (element: Element): boolean =>
   safeDom.hasAttribute(element, 'rowspan') || safeDom.query(element, '[rowspan]') !== null;
+/**
+ * True when one of the rows just above a change in a table section (`before`: the node before the
+ * added or removed ones) holds a cell spanning rows: only such a cell (at most MAX_ROWSPAN rows
+ * long), or one in the rows added or removed, can reach the rows below the change.
+ */
+const rowspanJustAbove = (before: Node | null): boolean => {
+  let node: Element | null =
+    !before ? null : safeDom.nodeType(before) === 1 ? (before as Element) : ((before as ChildNode & { previousElementSibling: Element | null }).previousElementSibling ?? null);
+  for (let rows = 0; node && rows < MAX_ROWSPAN - 1; node = safeDom.previousElementSibling(node) ?? null) {
+    if (safeDom.localName(node) !== 'tr') continue;
+    rows++;
+    if (holdsRowspan(node)) return true;
+  }
+  return false;
+};
 
 /**
  * Watches a document for claims: a first scan, then a MutationObserver on the document and every
@@ -392,7 +408,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           if (safeDom.localName(element) === 'tr' || safeDom.getAttribute(element, 'role') === 'row') invalidateWithin(element);
           // Rows added to or removed from a table section where a cell spans rows: the rows below
           // may sit under other columns now (see layOutRows in headers.ts).
-          else if (ROW_GROUPS.has(safeDom.localName(element) ?? '') && (spanningRowMoved || holdsRowspan(element))) invalidateWithin(element);
+          else if (ROW_GROUPS.has(safeDom.localName(element) ?? '') && (spanningRowMoved || rowspanJustAbove(record.previousSibling))) invalidateWithin(element);
           if (textTouched) textChanged(element);
         }
       }

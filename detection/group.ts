@@ -1,6 +1,6 @@
-import { groupByLine } from './by-line';
 import { statedLineOf } from './collect';
 import { CLAIM_SCOPE, composedParent, isShadowRoot, safeDom } from './dom';
+import { bitOf, CLAIM_WIDE_BITS, claimWideFields, NONE, outputOf, resolveLines } from './line-fields';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES, type DetectedClaim, type DetectedField, type FieldElement, type FieldRole, type FormType } from './types';
 
@@ -11,14 +11,6 @@ export interface Candidate {
   order: number;
 }
 
-/** Roles a service line holds at most one of; the strongest field wins. */
-const SINGLE_PER_LINE: readonly FieldRole[] = ['cpt', 'units', 'pos', 'revenue', 'charge'];
-/** Each role's index in FIELD_ROLES (per-line bookkeeping in typed arrays and bits). */
-const ROLE_INDEX = Object.fromEntries(FIELD_ROLES.map((role, index) => [role, index])) as Record<FieldRole, number>;
-const bitOf = (role: FieldRole) => 1 << ROLE_INDEX[role];
-/** SINGLE_PER_LINE, and the roles that may come several to a line even when some are weak, as bits by role index. */
-const SINGLE_BITS = SINGLE_PER_LINE.reduce((bits, role) => bits | bitOf(role), 0);
-const SEVERAL_WEAK_BITS = bitOf('dos') | bitOf('modifier');
 const LINE_ANCHOR_PREFERENCE: readonly FieldRole[] = ['cpt', 'revenue', 'units', 'charge', 'pos', 'modifier', 'dos', 'pointer'];
 
 /** The <form> (or role=form) holding a field, across shadow boundaries; null for none. */
@@ -83,6 +75,8 @@ interface ClaimGrouping {
   /** Structural mode: non-anchor line fields, and how many of them sit inside a line container. */
   others: number;
   othersInside: number;
+  /** Structural mode: strong diagnoses outside every line (then diagnoses inside a line are its pointers). */
+  diagnosesOutside: number;
   /** The candidate behind each of `claim.fields`. */
   sources: Candidate[];
   /** Roles in `claim.fields`, and whether any candidate cited a CMS-1500 box (for the form type). */
@@ -97,6 +91,12 @@ export function groupCandidates(root: Document | ShadowRoot | Element, candidate
   return { claims: orderedClaims(scopes), scopes, appended: null };
 }
 
+/** How extensions went: lines appended on their own, or scopes regrouped (tests check which ran). */
+export interface GroupingCounters {
+  linesAppended: number;
+  scopesRegrouped: number;
+}
+
 /**
  * The grouping after `added` candidates (new fields, each inside a subtree the page just
  * inserted: `isAdded` tells those subtrees' roots) joined the candidates of `previous`, whose
@@ -104,16 +104,14 @@ export function groupCandidates(root: Document | ShadowRoot | Element, candidate
  * already be its position among all of them. The result equals `groupCandidates` over all of
  * them: a new service line appended to a claim's lines is grouped on its own; anything else
  * regroups the scopes it touches. `previous` is taken over (its state is updated, not copied):
- * use only the result afterwards.
+ * use only the result afterwards. `counters`, when given, counts which way each scope went.
  */
-/** How extensions went: lines appended on their own, or scopes regrouped (tests check which ran). */
-export const groupingStats = { linesAppended: 0, scopesRegrouped: 0 };
-
 export function extendGrouping(
   previous: Grouping,
   root: Document | ShadowRoot | Element,
   added: readonly Candidate[],
   isAdded: (element: Element) => boolean,
+  counters?: GroupingCounters,
 ): Grouping {
   const scopes = new Map(previous.scopes);
   let appended: DetectedField[] | null = [];
@@ -121,11 +119,11 @@ export function extendGrouping(
     const before = scopes.get(scope);
     const extended = before && appendLines(before, scope, news, isAdded);
     if (extended) {
-      groupingStats.linesAppended++;
+      if (counters) counters.linesAppended++;
       appended?.push(...extended.appended);
       scopes.set(scope, extended.grouping);
     } else {
-      groupingStats.scopesRegrouped++;
+      if (counters) counters.scopesRegrouped++;
       appended = null;
       scopes.set(scope, claimsInScope(root, scope, before ? mergeByOrder(before.candidates, news) : news));
     }
@@ -314,12 +312,13 @@ function appendLines(
 
   // The new fields' lines, by structure, as assignLines finds them.
   const lineOf = new Int32Array(added.length).fill(NONE);
+  const lineOfContainer = (node: Element) => newLineIndex.get(node) ?? previous.lineIndex.get(node);
   let others = previous.others;
   let othersInside = previous.othersInside;
   for (let i = 0; i < added.length; i++) {
     const field = added[i]!;
     if (field.q.role === 'dx') continue;
-    const line = lineInside(field.element, container, (node) => newLineIndex.get(node) ?? previous.lineIndex.get(node));
+    const line = lineInside(field.element, container, lineOfContainer);
     if (field.q.role !== anchorRole) {
       others++;
       if (line !== undefined) othersInside++;
@@ -332,13 +331,19 @@ function appendLines(
     }
   }
   if (!structureTellsLines(others, othersInside)) return undefined;
+  // Diagnoses inside the new lines are their pointers when the claim lists its diagnoses outside
+  // every line, as assignLines decides; a new one outside every line may change that for the
+  // existing lines: the claim is regrouped.
+  const diagnoses = diagnosesInLinesArePointers(added, lineOf, container, lineOfContainer, previous.diagnosesOutside);
+  if (diagnoses.outside !== previous.diagnosesOutside) return undefined;
+  const fields = diagnoses.fields;
 
   // Accepted: the previous state becomes the new one.
   for (const [node, count] of newCounts) counts.set(node, (counts.get(node) ?? 0) + count);
   for (const [node, line] of newLineIndex) previous.lineIndex.set(node, line);
   previous.anchors.push(...newAnchors);
-  const slotOf = resolveLines(added, lineOf);
-  const fresh = outputOf(added, lineOf, slotOf);
+  const slotOf = resolveLines(fields, lineOf);
+  const fresh = outputOf(fields, lineOf, slotOf);
   const roles = new Set(previous.roles);
   for (const field of fresh.fields) roles.add(field.role);
   const professionalBox = previous.professionalBox || added.some((c) => c.q.professionalBox);
@@ -349,6 +354,7 @@ function appendLines(
     first: added.reduce((first, c) => (c.order < first.order ? c : first), previous.first),
     others,
     othersInside,
+    diagnosesOutside: diagnoses.outside,
     sources: merged.sources,
     roles,
     professionalBox,
@@ -426,8 +432,6 @@ function nearestBefore<T extends { anchors: Candidate[] }>(groups: T[], order: n
   return best ?? groups[0];
 }
 
-/** No line, no slot (typed arrays hold them per field index: no per-scan maps keyed by new objects). */
-const NONE = -1;
 
 /**
  * Diagnosis fields inside a service line, on a claim that lists its diagnoses outside the lines,
@@ -439,9 +443,10 @@ function diagnosesInLinesArePointers(
   lineOf: Int32Array,
   container: Element,
   lineOfContainer: (node: Element) => number | undefined,
-): readonly Candidate[] {
+  outsideBefore = 0,
+): { fields: readonly Candidate[]; outside: number } {
   let inLines: Array<[number, number]> | undefined;
-  let outside = 0;
+  let outside = outsideBefore;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     if (field.q.role !== 'dx') continue;
@@ -450,14 +455,14 @@ function diagnosesInLinesArePointers(
       if (!field.q.weak) outside++;
     } else (inLines ??= []).push([i, line]);
   }
-  if (!inLines || outside === 0) return fields;
+  if (!inLines || outside === 0) return { fields, outside };
   const out = fields.slice();
   for (const [i, line] of inLines) {
     const field = fields[i]!;
     out[i] = { ...field, q: { ...field.q, role: 'pointer' } };
     lineOf[i] = line;
   }
-  return out;
+  return { fields: out, outside };
 }
 
 function assignLines(
@@ -477,6 +482,7 @@ function assignLines(
   const lineIndex = new Map<Element, number>();
   let others = 0;
   let othersInside = 0;
+  let diagnosesOutside = 0;
 
   if (sortedAnchors.length === 1) {
     const anchor = sortedAnchors[0]!;
@@ -509,7 +515,7 @@ function assignLines(
     if (structureTellsLines(others, othersInside)) {
       lineOf.set(structural);
       mode = 'structural';
-      fields = diagnosesInLinesArePointers(fields, lineOf, container, lineOfContainer);
+      ({ fields, outside: diagnosesOutside } = diagnosesInLinesArePointers(fields, lineOf, container, lineOfContainer));
     }
   }
 
@@ -568,203 +574,11 @@ function assignLines(
     lineIndex,
     others,
     othersInside,
+    diagnosesOutside,
     sources,
     roles,
     professionalBox,
   };
-}
-
-/**
- * Per line, in document order: one field per single-valued role (strong beats weak, then the
- * higher score), slots numbered. Drops the losers from `lineOf`; returns each field's slot.
- */
-function resolveLines(fields: readonly Candidate[], lineOf: Int32Array): Int32Array {
-  const count = fields.length;
-  // (Typed arrays and bits, no per-line arrays or sets: a first marking runs this once over 5,500
-  // fields in cold code.) The fields in document order (candidates usually come in it already)…
-  let inOrder = true;
-  for (let i = 1; i < count && inOrder; i++) inOrder = fields[i - 1]!.order <= fields[i]!.order;
-  const byOrder = inOrder ? null : Array.from({ length: count }, (_, i) => i).sort((a, b) => fields[a]!.order - fields[b]!.order);
-  // …then by line, each line's members kept in document order.
-  const { start, members } = groupByLine(lineOf, byOrder ?? undefined);
-  const lines = start.length - 1;
-  const slotOf = new Int32Array(count).fill(NONE);
-  const roleOf = new Int32Array(count);
-  for (let i = 0; i < count; i++) roleOf[i] = ROLE_INDEX[fields[i]!.q.role];
-  // Per line, reused: the kept field of each single-valued role (by role index), and a line's modifiers and dates.
-  const kept = new Int32Array(FIELD_ROLES.length);
-  const modifiers = new Int32Array(members.length);
-  const dates = new Int32Array(members.length);
-  for (let line = 0; line < lines; line++) {
-    const from = start[line]!;
-    const to = start[line + 1]!;
-    if (from === to) continue;
-    // One pass: the strongest field of each single-valued role (the first of equals), and the roles with strong evidence.
-    kept.fill(NONE);
-    let strongRoles = 0;
-    for (let m = from; m < to; m++) {
-      const i = members[m]!;
-      const bit = 1 << roleOf[i]!;
-      if (!fields[i]!.q.weak) strongRoles |= bit;
-      if (!(SINGLE_BITS & bit)) continue;
-      const best = kept[roleOf[i]!]!;
-      if (best === NONE || rank(fields[i]!) > rank(fields[best]!)) kept[roleOf[i]!] = i;
-    }
-    let modifierCount = 0;
-    let dateCount = 0;
-    for (let m = from; m < to; m++) {
-      const i = members[m]!;
-      const q = fields[i]!.q;
-      const bit = 1 << roleOf[i]!;
-      if (SINGLE_BITS & bit && kept[roleOf[i]!] !== i) lineOf[i] = NONE;
-      // Weak evidence gives way to strong evidence for the same role (several dates and modifiers are normal).
-      else if (q.weak && strongRoles & bit && !(SEVERAL_WEAK_BITS & bit)) lineOf[i] = NONE;
-      else if (q.role === 'modifier') modifiers[modifierCount++] = i;
-      else if (q.role === 'dos' && q.part) slotOf[i] = q.range ?? partsBefore(members, from, m, fields, q.part);
-      else if (q.role === 'dos') dates[dateCount++] = i;
-      else if (q.role === 'pointer' && q.slot !== undefined) slotOf[i] = q.slot;
-    }
-    numberSlots(modifiers, modifierCount, slotOf, 1, fields, false, sharedSlot(modifiers, modifierCount, fields));
-    numberSlots(dates, dateCount, slotOf, 0, fields, true);
-  }
-  return slotOf;
-}
-
-/**
- * For a date box holding one part of a date, with no from/to word: how many boxes of the same part
- * come before it on its line (the first "MM" is the start date's, the second the end date's).
- */
-function partsBefore(members: Int32Array, from: number, at: number, fields: readonly Candidate[], part: NonNullable<Candidate['q']['part']>): number {
-  let before = 0;
-  for (let m = from; m < at; m++) {
-    const q = fields[members[m]!]!.q;
-    if (q.role === 'dos' && q.part === part && q.range === undefined) before++;
-  }
-  return Math.min(before, 1);
-}
-
-/** Roles one field may hold for a whole claim: an encounter date, a place of service. */
-const CLAIM_WIDE_BITS = bitOf('dos') | bitOf('pos');
-
-/**
- * Fields that hold one value for every line of the claim: strong dates of service or places of
- * service outside every line, on a claim whose lines have none of their own (at most one place of
- * service, and one date range: two dates, or two sets of month/day/year boxes). Marks them in
- * `claimWide` and numbers their slots; leaves everything else as it is.
- */
-function claimWideFields(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array, claimWide: Uint8Array): void {
-  let lineRoles = 0;
-  let firstInLine = Infinity;
-  for (let i = 0; i < fields.length; i++) {
-    if (lineOf[i] === NONE) continue;
-    lineRoles |= bitOf(fields[i]!.q.role);
-    firstInLine = Math.min(firstInLine, fields[i]!.order);
-  }
-  if (firstInLine === Infinity) return;
-  for (const role of ['dos', 'pos'] as const) {
-    // Lines with their own values take a claim's value only as a default, written before them.
-    const linesHaveIt = (lineRoles & bitOf(role)) !== 0;
-    const outside: number[] = [];
-    for (let i = 0; i < fields.length; i++) {
-      const { q, order } = fields[i]!;
-      if (q.role === role && !q.weak && lineOf[i] === NONE && (!linesHaveIt || order < firstInLine)) outside.push(i);
-    }
-    const limit = role === 'pos' ? 1 : outside.some((i) => fields[i]!.q.part) ? 6 : 2;
-    if (outside.length === 0 || outside.length > limit) continue;
-    const members = Int32Array.from(outside);
-    if (role === 'dos') {
-      const whole = new Int32Array(members.length);
-      let count = 0;
-      for (let m = 0; m < members.length; m++) {
-        const q = fields[members[m]!]!.q;
-        if (q.part) slotOf[members[m]!] = q.range ?? partsBefore(members, 0, m, fields, q.part);
-        else whole[count++] = members[m]!;
-      }
-      numberSlots(whole, count, slotOf, 0, fields, true);
-    }
-    for (const i of outside) claimWide[i] = 1;
-  }
-}
-
-/** The detected fields, in the candidates' order: strong claim-level ones, and line fields with a line. */
-function outputOf(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array, claimWide?: Uint8Array): { fields: DetectedField[]; sources: Candidate[] } {
-  const out: DetectedField[] = [];
-  const sources: Candidate[] = [];
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
-    if (field.q.role === 'dx') {
-      if (!field.q.weak) {
-        out.push({ element: field.element, role: 'dx', line: null });
-        sources.push(field);
-      }
-      continue;
-    }
-    const line = lineOf[i]!;
-    if (line === NONE && !claimWide?.[i]) continue;
-    // (Made whole, with or without a slot: adding it afterwards would give each such field a second object.)
-    const slot = slotOf[i]!;
-    const { role, part } = field.q;
-    const lineOrClaim = line === NONE ? null : line;
-    out.push(
-      part ? { element: field.element, role, line: lineOrClaim, slot, part }
-      : slot === NONE ? { element: field.element, role, line: lineOrClaim }
-      : { element: field.element, role, line: lineOrClaim, slot },
-    );
-    sources.push(field);
-  }
-  return { fields: out, sources };
-}
-
-function rank(candidate: Candidate): number {
-  return (candidate.q.weak ? 0 : 10) + candidate.q.score;
-}
-
-/**
- * Explicit slots first where they are free, then the rest in document order: the first `length`
- * of `members`, their explicit slots in each one's verdict (modifier slots, or date ranges).
- */
-/**
- * A slot number every modifier of a line states alike (`mod2`, `mod2a`, `mod2b` on line 2): a
- * number of the line, not of each slot. Undefined otherwise.
- */
-function sharedSlot(members: Int32Array, length: number, fields: readonly Candidate[]): number | undefined {
-  if (length < 2) return undefined;
-  const first = fields[members[0]!]!.q.slot;
-  if (first === undefined) return undefined;
-  for (let m = 1; m < length; m++) if (fields[members[m]!]!.q.slot !== first) return undefined;
-  return first;
-}
-
-function numberSlots(members: Int32Array, length: number, slotOf: Int32Array, first: number, fields: readonly Candidate[], ranges: boolean, ignored?: number): void {
-  if (length === 0) return;
-  slotsInUse.bits = 0;
-  slotsInUse.beyond?.clear();
-  let rest = 0;
-  for (let m = 0; m < length; m++) {
-    const i = members[m]!;
-    const { q } = fields[i]!;
-    const slot = ranges ? q.range : q.slot;
-    if (slot !== undefined && slot !== ignored && !slotInUse(slot)) {
-      useSlot(slot);
-      slotOf[i] = slot;
-    } else members[rest++] = i; // (the rest, in order, where the explicit ones were)
-  }
-  let next = first;
-  for (let r = 0; r < rest; r++) {
-    while (slotInUse(next)) next++;
-    useSlot(next);
-    slotOf[members[r]!] = next;
-  }
-}
-
-/** The slots one line's modifiers (or dates) use while numberSlots runs: bits for 0–30 (all a line has), a set beyond. */
-const slotsInUse: { bits: number; beyond: Set<number> | undefined } = { bits: 0, beyond: undefined };
-function slotInUse(slot: number): boolean {
-  return slot >= 0 && slot < 31 ? (slotsInUse.bits & (1 << slot)) !== 0 : (slotsInUse.beyond?.has(slot) ?? false);
-}
-function useSlot(slot: number): void {
-  if (slot >= 0 && slot < 31) slotsInUse.bits |= 1 << slot;
-  else (slotsInUse.beyond ??= new Set()).add(slot);
 }
 
 function formTypeFrom(roles: ReadonlySet<FieldRole>, professionalBox: boolean): FormType {

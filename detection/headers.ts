@@ -27,7 +27,11 @@ export function createHeaderCache(): HeaderCache {
   return { models: new Map(), columns: new Map() };
 }
 
-function span(value: string | null, fallback = 1, max = 1000): number {
+/** Rows a cell may span, at most (more is read as this many). */
+export const MAX_ROWSPAN = 20;
+
+/** A colspan or rowspan attribute's number (`fallback` when it is not one), at most `max`. */
+export function span(value: string | null, fallback = 1, max = 1000): number {
   const n = Number.parseInt(value ?? '', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : fallback;
 }
@@ -113,7 +117,7 @@ function layOutRows(rows: readonly Element[], cache: HeaderCache): void {
       while ((covered[column] ?? 0) > 0) column++;
       columns.set(c, column);
       const colspan = span(c.getAttribute('colspan'));
-      const rowspan = span(c.getAttribute('rowspan'), 1, 20);
+      const rowspan = span(c.getAttribute('rowspan'), 1, MAX_ROWSPAN);
       if (rowspan > 1) for (let k = 0; k < colspan; k++) next[column + k] = Math.max(next[column + k] ?? 0, rowspan - 1);
       column += colspan;
     }
@@ -159,7 +163,7 @@ function tableModel(table: Element, cache: HeaderCache, textOf: (node: Node) => 
       cellsOf(row).map((c) => ({
         text: textOf(c),
         colspan: span(c.getAttribute('colspan')),
-        rowspan: span(c.getAttribute('rowspan'), 1, 20),
+        rowspan: span(c.getAttribute('rowspan'), 1, MAX_ROWSPAN),
         colindex: null as number | null,
       })),
     ),
@@ -204,7 +208,7 @@ function gridModel(grid: Element, cache: HeaderCache, textOf: (node: Node) => st
         return {
           text: textOf(c),
           colspan: span(c.getAttribute('aria-colspan') ?? c.getAttribute('colspan')),
-          rowspan: span(c.getAttribute('aria-rowspan') ?? c.getAttribute('rowspan'), 1, 20),
+          rowspan: span(c.getAttribute('aria-rowspan') ?? c.getAttribute('rowspan'), 1, MAX_ROWSPAN),
           colindex: Number.isFinite(index) && index >= 1 ? index - 1 : null,
         };
       }),

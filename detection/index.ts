@@ -1,10 +1,11 @@
 /**
  * ClaimGuide detection: finds the claim fields on a portal page it has never seen.
  *
- * collect (deep through open shadow roots) → qualify (weighted evidence from labels, ARIA,
- * names, table and grid headers, form-locator numbers, options, shape; per-language vocabulary
- * as data; negative evidence) → group (claims per form or line group; service lines from rows,
- * repeated containers, name indices or order). It never writes to the page.
+ * collectFields (deep through open shadow roots) → collect (one evidence record per field: labels,
+ * ARIA, names, table and grid headers, section headings, options, shape) → score (a pure function
+ * of that record and the per-language vocabularies: role, slot, reasons) → group (claims per form
+ * or line group; service lines from rows, repeated containers, stated line numbers or order) →
+ * read (values, split dates assembled). See README.md. It never writes to the page.
  */
 import { collectFields, findShadowRoots, type ScanRoot } from './dom';
 import { buildClaims, type Candidate } from './group';
@@ -16,7 +17,7 @@ export type { ClaimChange, DetectedClaim, DetectedField, FieldElement, FieldRole
 export { FIELD_ROLES } from './types';
 export { readRawClaim, readValue } from './read';
 export { reasonsFor, type FieldReason } from './reasons';
-export { watchClaims, type ClaimWatcher, type WatchOptions } from './watch';
+export { watchClaims, createWatchCounters, type ClaimWatcher, type WatchCounters, type WatchOptions } from './watch';
 export { composedParent, safeDom, UI_ATTRIBUTE } from './dom';
 export { addressOf, correctionFor, correctionsForSite, type FieldAddress, type FieldCorrection, type PageCorrections } from './corrections';
 

@@ -2,6 +2,13 @@ import { FIELD_ROLES, type FieldRole } from './types';
 import { FORM_BOXES, VOCABULARIES } from './vocabulary';
 import { boxNumbers, MAX_TEXT, tokenize } from './text';
 
+// Module state in this file is memoization only: each `let`/`Map` below holds either an index
+// built once from the static vocabularies (`compiled`, `wordIndex`, `vocabularyByLength`,
+// `maskSafety`) or the answers of a pure function of its text argument (`cache` for matchText,
+// `shapes` for the word match of a text's digit shape, `nameCache` for matchName), bounded by
+// CACHE_LIMIT. No call leaves state another call can observe except a faster, identical answer;
+// the matches handed out are shared, so callers never change them.
+
 /** What one piece of text says about a field. */
 export interface TextMatch {
   /** Strength per role (0..1), the strongest phrase of each role found in the text. */
@@ -72,6 +79,7 @@ function normalizeWord(word: string): string {
   return tokenize(word).join(' ');
 }
 
+/** matchText's answers by text (a memo of a pure function; cleared when full). */
 const cache = new Map<string, TextMatch>();
 const CACHE_LIMIT = 5000;
 
@@ -112,6 +120,7 @@ interface WordMatch {
   hasBoxes?: boolean;
 }
 
+/** The word match of each digit shape (a memo of a pure function; cleared when full). */
 const shapes = new Map<string, WordMatch>();
 
 function matchByShape(text: string): TextMatch {
@@ -380,6 +389,7 @@ export function matchName(text: string): TextMatch {
   nameCache.set(text, result);
   return result;
 }
+/** matchName's answers by name (a memo of a pure function; cleared when full). */
 const nameCache = new Map<string, TextMatch>();
 /** Per name shape (digits as 0): whether it reads differently from `matchText` (memo of a pure function). */
 const needsTolerance = new Map<string, boolean>();

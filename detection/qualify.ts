@@ -3,7 +3,7 @@ import { slotInRun, slotRunOf } from './match';
 import { CLAIM_SCOPE, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, isFieldElement } from './dom';
 import { createHeaderCache } from './headers';
 import { digitRunReadings, nameIndices, nameIndicesAs, type DigitRunReading } from './text';
-import { createRepeatMemo, rowPlaceOf, type RepeatMemo } from './repeat';
+import { createRepeatMemo, rowPlaceOf, startScan, type RepeatMemo } from './repeat';
 import { collectEvidence, labelsForMap, shapeEvidence, valueOf, type CollectMemo, type SourceKind } from './collect';
 import { scoreEvidence, type Reason, type Scored } from './score';
 import { correctedVerdict, type PageCorrections } from './corrections';
@@ -50,8 +50,25 @@ export interface Qualification {
   corrected?: true;
 }
 
+/**
+ * How much work qualification did: verdicts computed (not served from a watcher's cache), those
+ * adapted from a repeated row's template, and those whose numbers were read in the row's markup.
+ * Only tests read them (through the scan context, or the counters a watcher is given).
+ */
+export interface QualifyCounters {
+  computed: number;
+  repeated: number;
+  numbersInMarkup: number;
+}
+
+export function createQualifyCounters(): QualifyCounters {
+  return { computed: 0, repeated: 0, numbersInMarkup: 0 };
+}
+
 /** Per-scan memo: label[for] maps per tree, table header models, section headings (see collect.ts). */
 export interface ScanContext extends CollectMemo {
+  /** What this scan's qualification did (an object the caller passed, or the scan's own). */
+  counters: QualifyCounters;
   /** Markup exclusion verdicts of shared ancestors and shadow trees (see isExcludedByMarkup). */
   excluded: Map<Node, boolean>;
   /** Keep every piece of evidence in the verdict (tests and debugging; scans leave it off). */
@@ -68,11 +85,13 @@ export interface ScanContext extends CollectMemo {
  * verdicts are kept (the watcher passes it when the page only gained fields since: every verdict
  * read then still holds); everything else is read afresh.
  */
-export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext; corrections?: PageCorrections } = {}): ScanContext {
+export function createScanContext(options: { explain?: boolean; repeats?: boolean; rowsFrom?: ScanContext; counters?: QualifyCounters; corrections?: PageCorrections } = {}): ScanContext {
   const explain = options.explain ?? false;
   const repeats = !explain && options.repeats !== false;
   const carried = repeats && options.rowsFrom?.repeats ? options.rowsFrom : undefined;
+  if (carried) startScan(carried.repeats!);
   return {
+    counters: options.counters ?? createQualifyCounters(),
     labelsFor: new Map(),
     headers: createHeaderCache(),
     sections: new Map(),
@@ -100,6 +119,8 @@ interface TemplateVerdict {
   valueKey: string;
   /** The field was empty: a repeat that is empty too has the same shape evidence (type and placeholder are markup). */
   wasEmpty: boolean;
+  /** The `maxlength` attribute (a digit of it decides whether the box can hold a code), or null without one. */
+  maxLength: string | null;
   /** The attribute the line and slot numbers were read from, and how each of its digit runs reads (see digitRunReadings). */
   numbersFrom?: { attribute: 'name' | 'id'; readings: DigitRunReading[] };
   /** Computed visibility: not read, or what it said. */
@@ -139,13 +160,6 @@ function valueSpan(markup: string, attribute: string, value: string | null): Val
 }
 const ESCAPED_IN_MARKUP = /[&"<>\u00a0]/;
 
-/**
- * Counts qualifications computed (not served from cache), those adapted from a repeated row's
- * template, and those whose numbers were read in the row's markup; tests check work with them.
- */
-export const qualifyStats = { computed: 0, repeated: 0, numbersInMarkup: 0 };
-
-
 const EMPTY: Qualification = Object.freeze({
   role: null,
   score: 0,
@@ -158,7 +172,7 @@ const EMPTY: Qualification = Object.freeze({
 
 /** Decides what one field is. Never throws: any failure means "not a claim field". */
 export function qualifyField(element: FieldElement, context: ScanContext): Qualification {
-  qualifyStats.computed++;
+  context.counters.computed++;
   try {
     const corrected = context.corrections && correctedVerdict(element, context.corrections);
     if (corrected) return corrected;
@@ -175,10 +189,10 @@ function qualifyUnsafe(element: FieldElement, context: ScanContext): Qualificati
     const template = context.templates.get(place.counterpart);
     const verdict = template && verdictFromTemplate(element, template, context, place.markup, place.row);
     if (!verdict) return judge(element, context);
-    qualifyStats.repeated++;
+    context.counters.repeated++;
     return verdict;
   }
-  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, style: 'unread' };
+  const template: TemplateVerdict = { verdict: EMPTY, reusable: true, ownIdDependency: false, hasId: false, valueKey: '', wasEmpty: false, maxLength: null, style: 'unread' };
   template.verdict = judge(element, context, template, place.row);
   const { numbersFrom, slotFrom } = template;
   if (numbersFrom) template.numbersAt = valueSpan(place.markup, numbersFrom.attribute, element.getAttribute(numbersFrom.attribute));
@@ -204,13 +218,14 @@ function verdictFromTemplate(element: FieldElement, template: TemplateVerdict, c
     const type = (element.getAttribute('type') ?? '').toLowerCase();
     if (valueKey(shapeEvidence(type, element.getAttribute('placeholder'), value)) !== template.valueKey) return null;
   }
+  if (template.maxLength !== null && element.getAttribute('maxlength') !== template.maxLength) return null;
   if (template.style === 'visible' && !isRenderedByStyle(element)) return null;
   const { numbersFrom, slotFrom, numbersAt, slotAt } = template;
   // The numbers where they stand in the row's markup (while it is kept), else in the attribute read from the field.
   const inMarkup = markup !== '';
   const numbersSpan = inMarkup ? numbersAt : undefined;
   const numbersText = numbersFrom && (numbersSpan ? markup : (element.getAttribute(numbersFrom.attribute) ?? ''));
-  if (numbersSpan) qualifyStats.numbersInMarkup++;
+  if (numbersSpan) context.counters.numbersInMarkup++;
   const indices =
     (numbersFrom && nameIndicesAs(numbersFrom.readings, numbersText!, numbersSpan?.start, numbersSpan?.end)) ??
     nameIndices(element.getAttribute('name') || element.getAttribute('id') || '');
@@ -307,6 +322,7 @@ function noteWhatRepeatsRead(
   const value = valueOf(element);
   template.valueKey = valueKey(shapeEvidence((element.getAttribute('type') ?? '').toLowerCase(), element.getAttribute('placeholder'), value));
   template.wasEmpty = value === '';
+  template.maxLength = element.getAttribute('maxlength');
   if (scored.contextBoxes) template.reusable = false;
   template.hasId = element.hasAttribute('id');
   if (readings) template.numbersFrom = { attribute: name ? 'name' : 'id', readings };

@@ -16,6 +16,11 @@
  * field's id), which `qualify.ts` reads for each field itself. Nor do they hold a claim scope (a form,
  * role=form): the row is where grouping finds each field's claim and line (`Qualification.row`).
  *
+ * A row's cells stand in the columns of its template's only when no cell of a row above spans down
+ * into either (`<td rowspan="2">` beside a line drawn as two rows pushes the next row's cells one
+ * column to the right: see layOutRows in headers.ts). A row so covered takes no part: it is checked
+ * on each scan (`coveredFromAbove`), as rows above may have been added since.
+ *
  * Masking writes each digit as one 0, so two such rows' markups also have the same length, and
  * every digit run at the same place: an attribute value of a field stands at the same offsets in
  * both. A repeat's numbers (a line in a name, a slot in an aria-label) are read there, in the
@@ -25,6 +30,7 @@
 
 import type { FieldElement } from './types';
 import { FIELD_SELECTOR, safeDom } from './dom';
+import { MAX_ROWSPAN, span } from './headers';
 import { alikeOnceMasked, maskShapeOf, type MaskShape } from './match';
 
 /** Attributes whose value names another element or a column number: a digit there changes what is read. */
@@ -45,6 +51,8 @@ interface Row {
   markup: string;
   /** A template's markup taken apart at its digit runs, which later rows are compared with. */
   shape: MaskShape | null;
+  /** A cell of a row above spans into this one (read when the scan reaches the row). */
+  covered: boolean;
 }
 
 export interface RepeatMemo {
@@ -55,10 +63,22 @@ export interface RepeatMemo {
   last: Row | null;
   /** The answer `rowPlaceOf` gives, rewritten on each call (one object, not one per field). */
   place: RowPlace;
+  /** This scan's answers: whether a table section holds a cell spanning rows (see startScan). */
+  sectionsWithRowspans: Map<Node, boolean>;
 }
 
 export function createRepeatMemo(): RepeatMemo {
-  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' } };
+  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' }, sectionsWithRowspans: new Map() };
+}
+
+/**
+ * Readies a memo kept from an earlier scan for a new one (the page may have gained rows since):
+ * what was read of the page's layout is read again; rows and templates stay.
+ */
+export function startScan(memo: RepeatMemo): void {
+  if (memo.last) memo.last.markup = '';
+  memo.last = null;
+  memo.sectionsWithRowspans = new Map();
 }
 
 /** Where a field stands among repeated rows. */
@@ -85,14 +105,38 @@ export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | 
   if (!row) return null;
   let state = memo.rows.get(row);
   if (!state) memo.rows.set(row, (state = rowState(row, memo)));
+  state.covered = state.template !== null && coveredFromAbove(row, memo);
   if (last) last.markup = '';
   memo.last = state;
   return placeIn(state, state.fields.indexOf(element), memo.place);
 }
 
+/**
+ * True when a cell of a row above `row` in its table section spans down into it (as layOutRows in
+ * headers.ts lays rows out: `tr` children only, at most MAX_ROWSPAN rows). Sections without any
+ * rowspan (most) are answered once per scan.
+ */
+function coveredFromAbove(row: Element, memo: RepeatMemo): boolean {
+  const section = safeDom.parentNode(row);
+  if (!section) return false;
+  let any = memo.sectionsWithRowspans.get(section);
+  if (any === undefined) memo.sectionsWithRowspans.set(section, (any = safeDom.query(section as Element, '[rowspan]') !== null));
+  if (!any) return false;
+  let distance = 0;
+  for (let above = safeDom.previousElementSibling(row); above && distance < MAX_ROWSPAN - 1; above = safeDom.previousElementSibling(above)) {
+    if (safeDom.localName(above) !== 'tr') continue;
+    distance++;
+    for (let cell = safeDom.firstElementChild(above); cell; cell = safeDom.nextElementSibling(cell) ?? null) {
+      const tag = safeDom.localName(cell);
+      if ((tag === 'td' || tag === 'th') && span(safeDom.getAttribute(cell, 'rowspan'), 1, MAX_ROWSPAN) > distance) return true;
+    }
+  }
+  return false;
+}
+
 function placeIn(state: Row, index: number, place: RowPlace): RowPlace | null {
   const { template, row, markup } = state;
-  if (!template || index < 0) return null;
+  if (!template || index < 0 || state.covered) return null;
   const counterpart = template === state ? null : template.fields[index];
   if (counterpart === undefined) return null;
   place.row = row;
@@ -105,7 +149,7 @@ function rowState(row: Element, memo: RepeatMemo): Row {
   const list = safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR);
   const fields: FieldElement[] = [];
   for (let i = 0; i < list.length; i++) fields.push(list[i]!);
-  const state: Row = { row, fields, template: null, markup: '', shape: null };
+  const state: Row = { row, fields, template: null, markup: '', shape: null, covered: false };
   const section = safeDom.parentNode(row);
   if (!section || fields.length > MAX_ROW_FIELDS) return state;
   const markup = row.outerHTML;

@@ -139,7 +139,7 @@ export interface NameIndices {
  */
 export function nameIndices(input: string): NameIndices {
   const tokens = tokenizeName(input);
-  const numbers = numberReader.reset();
+  const numbers = new NumberReader();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (/^\d+$/.test(token.text)) numbers.read(readingOf(token, tokens[i - 1]?.text, tokens[i + 1]), Number(token.text));
@@ -166,15 +166,10 @@ function readingOf(token: NameToken, previous: string | undefined, next: NameTok
 
 /** A name's numbers, read one after the other as their readings say, into a line and a slot. */
 class NumberReader {
-  private slot: number | undefined;
-  private explicitLine: number | undefined;
-  private firstFree: number | undefined;
-
-  /** Ready to read another name (one reader serves every call: reading is never interrupted). */
-  reset(): this {
-    this.slot = this.explicitLine = this.firstFree = undefined;
-    return this;
-  }
+  // (One reader per name read: a small local object, no state shared between calls.)
+  private slot: number | undefined = undefined;
+  private explicitLine: number | undefined = undefined;
+  private firstFree: number | undefined = undefined;
 
   read(reading: DigitRunReading, value: number): void {
     if (reading === 'skip') return;
@@ -188,7 +183,6 @@ class NumberReader {
     return { line: this.explicitLine ?? this.firstFree, slot: this.slot };
   }
 }
-const numberReader = new NumberReader();
 
 /**
  * The reading of each digit run of a name, in order. It depends only on the words around the
@@ -214,7 +208,7 @@ export function digitRunReadings(input: string): DigitRunReading[] | null {
 export function nameIndicesAs(readings: readonly DigitRunReading[], input: string, start = 0, end = input.length): NameIndices | null {
   // Each run's value is read in place (called for every field of a repeated row); runs longer than
   // 5 digits read as 'skip', so their value, however large, does not matter.
-  const numbers = numberReader.reset();
+  const numbers = new NumberReader();
   let run = 0;
   for (let i = start; i < end; i++) {
     let code = input.charCodeAt(i);

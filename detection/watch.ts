@@ -1,6 +1,7 @@
-import { extendGrouping, groupCandidates, type Candidate, type Grouping } from './group';
+import { extendGrouping, groupCandidates, type Candidate, type Grouping, type GroupingCounters } from './group';
 import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
-import { createScanContext, qualifyField, type Qualification, type ScanContext } from './qualify';
+import { MAX_ROWSPAN } from './headers';
+import { createQualifyCounters, createScanContext, qualifyField, type Qualification, type QualifyCounters, type ScanContext } from './qualify';
 import { readValue } from './read';
 import type { ClaimChange, DetectedClaim, FieldElement, FieldValues } from './types';
 import type { PageCorrections } from './corrections';
@@ -30,13 +31,25 @@ export interface WatchOptions {
   onProcedureField?: () => void;
   /** The coder's corrections for this page, applied before the heuristics (fixed for the watcher's life). */
   corrections?: PageCorrections;
+  /**
+   * Counts of the work this watcher does, added to as it goes (see WatchCounters): tests pass one
+   * to check that idle batches cost nothing and new lines little. Nothing else reads them.
+   */
+  counters?: WatchCounters;
 }
 
 /**
- * Counts full scans (collect, group, snapshot) and extensions (only new fields qualified and
- * grouped); tests use them to check that idle batches cost nothing and new lines little.
+ * One watcher's work: full scans (collect, group, snapshot), extensions (only new fields qualified
+ * and grouped), what qualification did (QualifyCounters) and how extensions grouped (GroupingCounters).
  */
-export const watchStats = { scans: 0, extensions: 0 };
+export interface WatchCounters extends QualifyCounters, GroupingCounters {
+  scans: number;
+  extensions: number;
+}
+
+export function createWatchCounters(): WatchCounters {
+  return { ...createQualifyCounters(), linesAppended: 0, scopesRegrouped: 0, scans: 0, extensions: 0 };
+}
 
 /** Longest stretch of qualification work before the page gets the main thread back (ms). */
 const SLICE_MS = 40;
@@ -55,6 +68,26 @@ const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'aria-hidden'
 const TABLE_ATTRIBUTES = new Set(['colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers', 'role']);
 const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 const ID_REFERENCES = '[id], label[for]';
+/** Elements whose child rows are laid out together (a rowspan reaches down across them). */
+const ROW_GROUPS = new Set(['table', 'thead', 'tbody', 'tfoot']);
+/** True when the element is or holds a cell spanning rows. */
+const holdsRowspan = (element: Element): boolean =>
+  safeDom.hasAttribute(element, 'rowspan') || safeDom.query(element, '[rowspan]') !== null;
+/**
+ * True when one of the rows just above a change in a table section (`before`: the node before the
+ * added or removed ones) holds a cell spanning rows: only such a cell (at most MAX_ROWSPAN rows
+ * long), or one in the rows added or removed, can reach the rows below the change.
+ */
+const rowspanJustAbove = (before: Node | null): boolean => {
+  let node: Element | null =
+    !before ? null : safeDom.nodeType(before) === 1 ? (before as Element) : ((before as ChildNode & { previousElementSibling: Element | null }).previousElementSibling ?? null);
+  for (let rows = 0; node && rows < MAX_ROWSPAN - 1; node = safeDom.previousElementSibling(node) ?? null) {
+    if (safeDom.localName(node) !== 'tr') continue;
+    rows++;
+    if (holdsRowspan(node)) return true;
+  }
+  return false;
+};
 
 /**
  * Watches a document for claims: a first scan, then a MutationObserver on the document and every
@@ -83,6 +116,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   };
 
   let stopped = false;
+  const counters = opts.counters ?? createWatchCounters();
   const cache = new WeakMap<Element, Qualification>();
   const roots = new Set<ShadowRoot>();
   const pendingHosts = new Set<Element>();
@@ -342,6 +376,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       } else {
         const element = targetType === 1 ? (target as Element) : null;
         let textTouched = false;
+        /** A row holding a cell that spans rows came or went (the rows below it move columns). */
+        let spanningRowMoved = false;
         record.addedNodes.forEach((node) => {
           const type = safeDom.nodeType(node);
           if (type === 1) {
@@ -358,6 +394,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
             const references = safeDom.queryAll(added, ID_REFERENCES);
             for (let i = 0; i < references.length; i++) referenced(references[i]!);
             if (!isFieldElement(added)) textTouched = true;
+            if (holdsRowspan(added)) spanningRowMoved = true;
           } else if (type === 3) {
             textTouched = relevant = true;
           }
@@ -368,9 +405,13 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
           relevant = true;
           if (type === 1 && (isFieldElement(node) || safeDom.query(node as Element, FIELD_SELECTOR))) batch.removedFields = true;
           if (type === 3 || (type === 1 && !isFieldElement(node))) textTouched = true;
+          if (type === 1 && holdsRowspan(node as Element)) spanningRowMoved = true;
         });
         if (element) {
           if (safeDom.localName(element) === 'tr' || safeDom.getAttribute(element, 'role') === 'row') invalidateWithin(element);
+          // Rows added to or removed from a table section where a cell spans rows: the rows below
+          // may sit under other columns now (see layOutRows in headers.ts).
+          else if (ROW_GROUPS.has(safeDom.localName(element) ?? '') && (spanningRowMoved || rowspanJustAbove(record.previousSibling))) invalidateWithin(element);
           if (textTouched) textChanged(element);
         }
       }
@@ -384,7 +425,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
    * they were qualified in, when no mutation came since.
    */
   function scan(collected?: FieldElement[], qualifiedIn?: ScanContext): DetectedClaim[] {
-    watchStats.scans++;
+    counters.scans++;
     let rootsChanged = false;
     for (const root of roots) {
       if (root.host.isConnected) continue;
@@ -393,7 +434,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     if (checkPendingHosts()) rootsChanged = true;
     const fields = collected && !rootsChanged ? collected : collectFields(doc, [...roots]);
-    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined, corrections: opts.corrections });
+    const context = createScanContext({ rowsFrom: collected && !rootsChanged && !fullInvalidate ? qualifiedIn : undefined, counters, corrections: opts.corrections });
     rowContext = context;
     const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
@@ -424,7 +465,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
     if (batch.touchedQualified || batch.removedFields || batch.newRoots) return undefined;
     // Only fields were added since the last scan: the rows and templates it qualified still hold.
-    const context = createScanContext({ rowsFrom: rowContext, corrections: opts.corrections });
+    const context = createScanContext({ rowsFrom: rowContext, counters, corrections: opts.corrections });
     const added: Candidate[] = [];
     for (const element of batch.addedFields) {
       if (!element.isConnected || element.getRootNode() !== doc) return undefined;
@@ -432,11 +473,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       remember(element, q);
       if (q.role) added.push({ element, q: q as Candidate['q'], order: 0 });
     }
-    watchStats.extensions++;
+    counters.extensions++;
     if (added.length === 0) return { ...grouping, appended: [] };
     added.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */ ? -1 : 1));
     candidates = insertInOrder(candidates, added);
-    grouping = extendGrouping(grouping, doc, added, (element) => batch.addedRoots.has(element));
+    grouping = extendGrouping(grouping, doc, added, (element) => batch.addedRoots.has(element), counters);
     return grouping;
   }
 
@@ -520,7 +561,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   let warming: Promise<boolean> | undefined;
   let warmContext: ScanContext | undefined;
   async function qualifyInSlices(fields: readonly FieldElement[]): Promise<boolean> {
-    const context = (warmContext = createScanContext({ corrections: opts.corrections }));
+    const context = (warmContext = createScanContext({ counters, corrections: opts.corrections }));
     let sliceStart = performance.now();
     for (let i = 0; i < fields.length; i++) {
       if (stopped) return false;

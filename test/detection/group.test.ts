@@ -1,12 +1,13 @@
 // Grouping reads a field's claim scope and line container from its table row (Qualification.row)
 // instead of walking up from the field itself. Differential test: the claims must be exactly those
-// grouped from the same verdicts without their rows, over the corpus and over tables built where
+// grouped from the same verdicts without their rows, over the whole corpus (team-written and
+// real-pattern pages) and over tables built where
 // the shortcut would go wrong if a row held more than it promises.
 import { collectFields, findShadowRoots } from '../../detection/dom';
 import { buildClaims, type Candidate } from '../../detection/group';
 import { createScanContext, qualifyField } from '../../detection/qualify';
 import type { DetectedClaim } from '../../detection/types';
-import { PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
+import { CORPUS_FIXTURES, PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { loadPage } from './load';
 
 function candidates(): Candidate[] {
@@ -36,7 +37,7 @@ function expectSameGroupingBothWays(): { rows: number; claims: DetectedClaim[] }
 }
 
 describe('grouping from rows', () => {
-  it.each(PORTAL_FIXTURES.map((fixture) => [fixture.name, fixture] as const))('corpus page %s: the same claims as from the fields', (_name, fixture) => {
+  it.each(CORPUS_FIXTURES.map((fixture) => [fixture.name, fixture] as const))('corpus page %s: the same claims as from the fields', (_name, fixture) => {
     loadPage(readHtml(fixture));
     expectSameGroupingBothWays();
   });

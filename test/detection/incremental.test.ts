@@ -1,11 +1,9 @@
 // Differential test of the watcher's incremental path: after each change a page makes, the claims
 // the watcher reports (extended from the previous grouping when only new fields arrived) must equal
-// a full detection of the page from scratch, over every fixture of the corpus.
-import { detectClaims, watchClaims, type DetectedClaim } from '../../detection';
-import { groupingStats } from '../../detection/group';
-import { watchStats } from '../../detection/watch';
-import { qualifyStats } from '../../detection/qualify';
-import { PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
+// a full detection of the page from scratch, over every fixture of the corpus (team-written and
+// real-pattern pages).
+import { createWatchCounters, detectClaims, watchClaims, type DetectedClaim } from '../../detection';
+import { CORPUS_FIXTURES, PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { loadPage } from './load';
 
 const ids = new WeakMap<Node, number>();
@@ -30,16 +28,18 @@ function watch() {
   let latest: readonly DetectedClaim[] = [];
   let reports = 0;
   const errors: unknown[] = [];
+  const counters = createWatchCounters();
   watchClaims(document, {
     signal: controller.signal,
     sliceAbove: 100_000,
+    counters,
     onChange: (claims) => {
       latest = claims;
       reports++;
     },
     onError: (error) => errors.push(error),
   });
-  return { controller, errors, claims: () => latest, reports: () => reports };
+  return { controller, errors, counters, claims: () => latest, reports: () => reports };
 }
 
 /** The element holding exactly the fields of `line` in `claim` (their nearest common ancestor), if one does. */
@@ -81,7 +81,7 @@ function copyOf(element: Element): Element {
 }
 
 // Pages small enough to change in every way; the 500-line page gets the append only.
-const fixtures = PORTAL_FIXTURES.filter((fixture) => fixture.name !== 'lines-500');
+const fixtures = CORPUS_FIXTURES.filter((fixture) => fixture.name !== 'lines-500');
 /** Pages where an appended line took the fast path (grouped on its own, not regrouped). */
 const appendedAlone: string[] = [];
 
@@ -107,10 +107,10 @@ describe('incremental detection equals a full scan', () => {
         // A line appended after the last one (the portal's "Add line").
         const last = claim() && lineContainer(claim()!, lastLine());
         if (last) {
-          const appended = groupingStats.linesAppended;
+          const appended = w.counters.linesAppended;
           last.after(copyOf(last));
           await check('appending a line');
-          if (groupingStats.linesAppended > appended) appendedAlone.push(fixture.name);
+          if (w.counters.linesAppended > appended) appendedAlone.push(fixture.name);
         }
         // A line without its procedure code (fields outside any line: the structure may no longer tell lines apart).
         const partial = claim() && lineContainer(claim()!, lastLine());
@@ -195,11 +195,7 @@ describe('incremental detection equals a full scan', () => {
       const claim = w.claims()[0]!;
       const row = lineContainer(claim, 499)!;
       expect(row.localName).toBe('tr');
-      const scans = watchStats.scans;
-      const extensions = watchStats.extensions;
-      const appended = groupingStats.linesAppended;
-      const regrouped = groupingStats.scopesRegrouped;
-      const repeated = qualifyStats.repeated;
+      const { scans, extensions, linesAppended: appended, scopesRegrouped: regrouped, repeated } = w.counters;
       // What the portal's "Add line" inserts: the last row with the next line's numbers.
       const next = row.cloneNode(true) as Element;
       for (const field of Array.from(next.querySelectorAll('input'))) {
@@ -210,11 +206,11 @@ describe('incremental detection equals a full scan', () => {
       row.after(next);
       await vi.waitFor(() => expect(w.reports()).toBe(2));
       // The new row's fields took the verdicts of the rows the first scan qualified.
-      expect(qualifyStats.repeated - repeated).toBe(row.querySelectorAll('input, select, textarea').length);
-      expect(watchStats.scans).toBe(scans);
-      expect(watchStats.extensions).toBe(extensions + 1);
-      expect(groupingStats.linesAppended).toBe(appended + 1);
-      expect(groupingStats.scopesRegrouped).toBe(regrouped);
+      expect(w.counters.repeated - repeated).toBe(row.querySelectorAll('input, select, textarea').length);
+      expect(w.counters.scans).toBe(scans);
+      expect(w.counters.extensions).toBe(extensions + 1);
+      expect(w.counters.linesAppended).toBe(appended + 1);
+      expect(w.counters.scopesRegrouped).toBe(regrouped);
       expect(w.claims()[0]!.fields.filter((f) => f.line === 500).map((f) => f.role)).toContain('cpt');
       expect(shape(w.claims())).toEqual(shape(detectClaims(document)));
       expect(w.errors).toEqual([]);

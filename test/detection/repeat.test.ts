@@ -1,12 +1,12 @@
 // Differential test of repeated rows (detection/repeat.ts): a field whose verdict is adapted from
 // the same field of an earlier, identical-but-for-digits row must get exactly the verdict it gets
-// when judged on its own. Over the whole corpus, over rows built to differ where digits matter, and
+// when judged on its own. Over the whole corpus (team-written and real-pattern pages), over rows built to differ where digits matter, and
 // over random tables.
 import fc from 'fast-check';
 import { collectFields, findShadowRoots } from '../../detection/dom';
-import { createScanContext, qualifyField, qualifyStats, type Qualification } from '../../detection/qualify';
+import { createScanContext, qualifyField, type Qualification } from '../../detection/qualify';
 import type { FieldElement } from '../../detection/types';
-import { PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
+import { CORPUS_FIXTURES, PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { expandDemoTemplate, loadPage } from './load';
 import { readFileSync } from 'node:fs';
 
@@ -15,10 +15,9 @@ function verdictsBothWays(): { fields: FieldElement[]; alone: Qualification[]; r
   const fields = collectFields(document, findShadowRoots(document));
   const aloneContext = createScanContext({ repeats: false });
   const alone = fields.map((field) => qualifyField(field, aloneContext));
-  const before = { ...qualifyStats };
   const context = createScanContext();
   const repeated = fields.map((field) => qualifyField(field, context));
-  return { fields, alone, repeated, fromTemplate: qualifyStats.repeated - before.repeated, numbersInMarkup: qualifyStats.numbersInMarkup - before.numbersInMarkup };
+  return { fields, alone, repeated, fromTemplate: context.counters.repeated, numbersInMarkup: context.counters.numbersInMarkup };
 }
 
 interface TableOptions {
@@ -36,7 +35,7 @@ function table(rows: string[], options: TableOptions = {}): void {
 }
 
 describe('repeated rows', () => {
-  describe.each(PORTAL_FIXTURES.map((fixture) => [fixture.name, fixture] as const))('corpus page %s', (_name, fixture) => {
+  describe.each(CORPUS_FIXTURES.map((fixture) => [fixture.name, fixture] as const))('corpus page %s', (_name, fixture) => {
     it('gets the same verdict for every field as judging each alone', () => {
       loadPage(readHtml(fixture));
       const { alone, repeated } = verdictsBothWays();
@@ -85,6 +84,10 @@ describe('repeated rows', () => {
     ['a row hidden by a style sheet', ['<tr><td><input aria-label="CPT code"></td></tr>', '<tr><td><input aria-label="CPT code"></td></tr>'], { style: 'tr + tr input { display: none }' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', null])],
     ['the first row hidden by a style sheet', ['<tr><td><input aria-label="CPT code"></td></tr>', '<tr><td><input aria-label="CPT code"></td></tr>'], { style: 'tr:first-child input { display: none }' }, (q) => expect(q.map((v) => v.role)).toEqual([null, 'cpt'])],
     ['a column shifted by a colspan', ['<tr><td colspan="1"></td><td><input></td></tr>', '<tr><td colspan="2"></td><td><input></td></tr>'], { head: '<tr><th></th><th>CPT</th><th>Units</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units'])],
+    // A rowspan in a row above moves a row's cells to the right (a line number beside a line drawn as two rows).
+    ['a row whose columns a rowspan from above shifts (the template not)', ['<tr><td><input></td></tr>', '<tr><td rowspan="2">2</td><td><input></td></tr>', '<tr><td><input></td></tr>'], { head: '<tr><th>CPT</th><th>Units</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units', 'units'])],
+    ['a template whose columns a rowspan from above shifts (the repeat not)', ['<tr><td rowspan="2">1</td><td><input></td></tr>', '<tr><td><input></td></tr>', '<tr><td><input></td></tr>'], { head: '<tr><th>CPT</th><th>Units</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['units', 'units', 'cpt'])],
+    ['a box too short for a code (maxlength)', ['<tr><td><input aria-label="CPT" maxlength="2"></td></tr>', '<tr><td><input aria-label="CPT" maxlength="5"></td></tr>'], {}, (q) => expect(q.map((v) => v.role)).toEqual([null, 'cpt'])],
     ['header cells named by id', ['<tr><td headers="h1"><input></td></tr>', '<tr><td headers="h2"><input></td></tr>'], { head: '<tr><th id="h1">CPT</th><th id="h2">Units</th></tr>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units'])],
     ['aria-labelledby naming other texts', ['<tr><td><input aria-labelledby="t1"></td></tr>', '<tr><td><input aria-labelledby="t2"></td></tr>'], { around: '<span id="t1">CPT</span><span id="t2">Units</span>' }, (q) => expect(q.map((v) => v.role)).toEqual(['cpt', 'units'])],
     ['select options naming other modifiers', ['<tr><td><select><option>Q5</option><option>Q6</option><option>GA</option></select></td></tr>', '<tr><td><select><option>Q7</option><option>Q8</option><option>GA</option></select></td></tr>'], {}, (q) => expect(q.map((v) => v.role)).toEqual(['modifier', null])],
@@ -138,6 +141,8 @@ describe('repeated rows', () => {
       '<input aria-label="Date of service to" name="to{n}">',
       '<input name="line{n}cpt" aria-label="CPT/HCPCS {d}">',
       '<select name="m{n}"><option>2{d}</option><option>59</option><option>{d}</option></select>',
+      '<input aria-label="Procedure code" maxlength="{d}">',
+      '<input name="b2{d}d_{n}">',
     ];
     const heads = ['CPT/HCPCS', 'Modifier', 'Units', '24D', '1', 'From', 'Pointer', '', 'ICD {v}'];
     const values = ['', '77372', '03/02/26', 'C79.31', '26', '1', '120.00'];
@@ -149,7 +154,8 @@ describe('repeated rows', () => {
     });
     const tableArbitrary = fc.record({
       columns: fc.array(fc.record({ cell: fc.constantFrom(...cells), head: fc.constantFrom(...heads) }), { minLength: 1, maxLength: 5 }),
-      rows: fc.array(fc.record({ numbers: row, values: fc.array(fc.constantFrom(...values), { minLength: 5, maxLength: 5 }) }), { minLength: 2, maxLength: 5 }),
+      // Some rows begin with a cell spanning two rows (the row below it has its cells one column to the right).
+      rows: fc.array(fc.record({ numbers: row, values: fc.array(fc.constantFrom(...values), { minLength: 5, maxLength: 5 }), spans: fc.constantFrom(1, 1, 1, 2) }), { minLength: 2, maxLength: 5 }),
       labelFor: fc.option(fc.record({ n: fc.integer({ min: 0, max: 120 }), d: fc.integer({ min: 0, max: 14 }) })),
     });
     const fill = (text: string, numbers: { n: number; d: number; v: number }) =>
@@ -159,7 +165,7 @@ describe('repeated rows', () => {
     fc.assert(
       fc.property(tableArbitrary, ({ columns, rows, labelFor }) => {
         table(
-          rows.map(({ numbers }) => `<tr>${columns.map(({ cell }) => `<td>${fill(cell, numbers)}</td>`).join('')}</tr>`),
+          rows.map(({ numbers, spans }) => `<tr>${spans > 1 ? `<td rowspan="${spans}">${numbers.n}</td>` : ''}${columns.map(({ cell }) => `<td>${fill(cell, numbers)}</td>`).join('')}</tr>`),
           {
             head: `<tr>${columns.map(({ head }) => `<th>${fill(head, { n: 1, d: 1, v: 10 })}</th>`).join('')}</tr>`,
             around: labelFor ? `<label for="f${labelFor.n}_${labelFor.d}">CPT code</label>` : '',

@@ -1,6 +1,4 @@
-import { readRawClaim, watchClaims, type DetectedClaim, type FieldValues } from '../../detection';
-import { qualifyStats } from '../../detection/qualify';
-import { watchStats } from '../../detection/watch';
+import { createWatchCounters, readRawClaim, watchClaims, type DetectedClaim, type FieldValues } from '../../detection';
 
 const frame = () => new Promise<void>((resolve) => setTimeout(resolve, 120));
 
@@ -17,9 +15,14 @@ function watch(opts: { shadowPollMs?: number; sliceAbove?: number; sliceMs?: num
   const controller = new AbortController();
   const calls: DetectedClaim[][] = [];
   const errors: unknown[] = [];
-  const watcher = watchClaims(document, { signal: controller.signal, onChange: (claims) => calls.push(claims), onError: (e) => errors.push(e), ...opts });
-  return { controller, calls, errors, watcher, last: () => calls[calls.length - 1]! };
+  // This watcher's own work counts (a watcher left running by another test adds to its own).
+  const counters = createWatchCounters();
+  const watcher = watchClaims(document, { signal: controller.signal, onChange: (claims) => calls.push(claims), onError: (e) => errors.push(e), counters, ...opts });
+  return { controller, calls, errors, watcher, counters, last: () => calls[calls.length - 1]! };
 }
+
+/** A 200-line first scan in 0 ms slices: over vi.waitFor's 1 s default on a loaded 2-core machine. */
+const SLICED_SCAN = { timeout: 15_000 };
 
 const summary = (claims: DetectedClaim[]) => claims.map((c) => c.fields.map((f) => `${f.role}@${f.line}`).join(' '));
 
@@ -72,7 +75,7 @@ describe('watchClaims', () => {
     const w = watch({ sliceAbove: 100, sliceMs: 0, onProcedureField: () => told.push(reports.length) });
     try {
       w.calls.push = (...items) => reports.push(...items);
-      await vi.waitFor(() => expect(reports).toHaveLength(1));
+      await vi.waitFor(() => expect(reports).toHaveLength(1), SLICED_SCAN);
       expect(told).toEqual([0]); // told before the scan's report
       w.watcher.rescan();
       expect(told).toHaveLength(1);
@@ -97,7 +100,7 @@ describe('watchClaims', () => {
     const ticker = setInterval(() => pageTasks++, 0);
     const w = watch({ sliceAbove: 100, sliceMs: 0 });
     expect(w.calls).toHaveLength(0);
-    await vi.waitFor(() => expect(w.calls).toHaveLength(1));
+    await vi.waitFor(() => expect(w.calls).toHaveLength(1), SLICED_SCAN);
     clearInterval(ticker);
     expect(pageTasks).toBeGreaterThan(0);
     expect(w.last()[0]!.fields.filter((f) => f.role === 'cpt')).toHaveLength(200);
@@ -111,7 +114,7 @@ describe('watchClaims', () => {
     const first = document.querySelector<HTMLInputElement>('[name="line[0][cpt]"]')!;
     first.setAttribute('aria-label', 'Promo code');
     first.setAttribute('name', 'promo');
-    await vi.waitFor(() => expect(w.calls.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(w.calls.length).toBeGreaterThan(0), SLICED_SCAN);
     await frame();
     expect(w.last()[0]!.fields.some((f) => f.element === first)).toBe(false);
     expect(w.last()[0]!.fields.filter((f) => f.role === 'cpt')).toHaveLength(199);
@@ -126,7 +129,7 @@ describe('watchClaims', () => {
     const removed = body.firstElementChild!.querySelector('[name="line[0][cpt]"]');
     body.firstElementChild!.remove();
     body.insertAdjacentHTML('beforeend', row(200));
-    await vi.waitFor(() => expect(w.calls.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(w.calls.length).toBeGreaterThan(0), SLICED_SCAN);
     const codes = w.calls[0]![0]!.fields.filter((f) => f.role === 'cpt').map((f) => f.element);
     expect(codes).toHaveLength(200);
     expect(codes).not.toContain(removed);
@@ -169,10 +172,10 @@ describe('watchClaims', () => {
   it('re-examines only what changed: one added line re-qualifies only its fields', async () => {
     page(60);
     const w = watch();
-    const before = qualifyStats.computed;
+    const before = w.counters.computed;
     document.querySelector('tbody')!.insertAdjacentHTML('beforeend', row(60));
     await frame();
-    expect(qualifyStats.computed - before).toBe(3);
+    expect(w.counters.computed - before).toBe(3);
     expect(w.last()[0]!.fields.filter((f) => f.role === 'cpt')).toHaveLength(61);
     w.controller.abort();
   });
@@ -193,14 +196,14 @@ describe('watchClaims', () => {
   it('reports value changes from input events without rescanning, and not for unrelated fields', async () => {
     page(1);
     const w = watch();
-    const before = qualifyStats.computed;
+    const before = w.counters.computed;
     const cpt = document.querySelector<HTMLInputElement>('[name="line[0][cpt]"]')!;
     cpt.value = '77371';
     cpt.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     cpt.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await Promise.resolve();
     expect(w.calls).toHaveLength(2);
-    expect(qualifyStats.computed).toBe(before);
+    expect(w.counters.computed).toBe(before);
     w.controller.abort();
   });
 
@@ -254,7 +257,7 @@ describe('watchClaims', () => {
   it('spends no scan on changes to our own UI, and still rescans when a field is restyled', async () => {
     page(2);
     const w = watch();
-    const scans = watchStats.scans;
+    const scans = w.counters.scans;
     const ui = document.createElement('claimguide-layer');
     ui.setAttribute('data-claimguide-ui', '');
     document.documentElement.append(ui);
@@ -262,11 +265,11 @@ describe('watchClaims', () => {
     await frame();
     ui.remove();
     await frame();
-    expect(watchStats.scans).toBe(scans);
+    expect(w.counters.scans).toBe(scans);
     // A portal change right after still counts: hiding line 2's procedure field drops that line.
     document.querySelector<HTMLInputElement>('[name="line[1][cpt]"]')!.style.display = 'none';
     await frame();
-    expect(watchStats.scans).toBe(scans + 1);
+    expect(w.counters.scans).toBe(scans + 1);
     expect(summary(w.last())).toEqual(['dx@null cpt@0 modifier@0 units@0']);
     w.controller.abort();
   });

@@ -171,7 +171,7 @@ describe('Spanish', () => {
       await options.getByRole('button', { name: /^Ver reglas/ }).first().click();
       const rules = options.locator('[data-profile-rules]').first();
       await rules.waitFor();
-      expect(await rules.locator('tr[data-rule="srs/modifier-26-technical-only"]').innerText()).toMatch(/códigos solo técnicos/);
+      expect(await rules.locator('tr[data-rule="srs/modifier-26-technical-only"]').innerText()).toMatch(/código solo técnico/);
       expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['es', 'Opciones de ClaimGuide']);
       // An import refused, its reasons in Spanish, with their lines.
       await options.locator('input[type="file"][data-import="profiles"]').setInputFiles({

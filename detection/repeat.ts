@@ -53,6 +53,8 @@ interface Row {
   shape: MaskShape | null;
   /** A cell of a row above spans into this one (read when the scan reaches the row). */
   covered: boolean;
+  /** The row has a cell with a rowspan attribute (from its markup when read; else undefined until asked). */
+  spans?: boolean;
 }
 
 export interface RepeatMemo {
@@ -63,12 +65,12 @@ export interface RepeatMemo {
   last: Row | null;
   /** The answer `rowPlaceOf` gives, rewritten on each call (one object, not one per field). */
   place: RowPlace;
-  /** This scan's answers: whether a table section holds a cell spanning rows (see startScan). */
-  sectionsWithRowspans: Map<Node, boolean>;
+  /** This scan's answers for rows the memo holds no state of: whether the row has a cell spanning rows. */
+  rowSpans: Map<Element, boolean>;
 }
 
 export function createRepeatMemo(): RepeatMemo {
-  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' }, sectionsWithRowspans: new Map() };
+  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' }, rowSpans: new Map() };
 }
 
 /**
@@ -78,7 +80,7 @@ export function createRepeatMemo(): RepeatMemo {
 export function startScan(memo: RepeatMemo): void {
   if (memo.last) memo.last.markup = '';
   memo.last = null;
-  memo.sectionsWithRowspans = new Map();
+  memo.rowSpans = new Map();
 }
 
 /** Where a field stands among repeated rows. */
@@ -113,25 +115,32 @@ export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | 
 
 /**
  * True when a cell of a row above `row` in its table section spans down into it (as layOutRows in
- * headers.ts lays rows out: `tr` children only, at most MAX_ROWSPAN rows). Sections without any
- * rowspan (most) are answered once per scan.
+ * headers.ts lays rows out: `tr` children only, at most MAX_ROWSPAN rows). Each row above is asked
+ * whether it has a rowspan at all from what its markup showed when it was read (rows that repeat a
+ * template have the template's attributes), so a scan or an appended line looks at the few rows
+ * above, never at the whole section.
  */
 function coveredFromAbove(row: Element, memo: RepeatMemo): boolean {
-  const section = safeDom.parentNode(row);
-  if (!section) return false;
-  let any = memo.sectionsWithRowspans.get(section);
-  if (any === undefined) memo.sectionsWithRowspans.set(section, (any = safeDom.query(section as Element, '[rowspan]') !== null));
-  if (!any) return false;
   let distance = 0;
   for (let above = safeDom.previousElementSibling(row); above && distance < MAX_ROWSPAN - 1; above = safeDom.previousElementSibling(above)) {
     if (safeDom.localName(above) !== 'tr') continue;
     distance++;
+    if (!hasRowspan(above, memo)) continue;
     for (let cell = safeDom.firstElementChild(above); cell; cell = safeDom.nextElementSibling(cell) ?? null) {
       const tag = safeDom.localName(cell);
       if ((tag === 'td' || tag === 'th') && span(safeDom.getAttribute(cell, 'rowspan'), 1, MAX_ROWSPAN) > distance) return true;
     }
   }
   return false;
+}
+
+/** Whether a row has a cell with a rowspan attribute: from its markup when it was read, else from the page. */
+function hasRowspan(row: Element, memo: RepeatMemo): boolean {
+  const known = memo.rows.get(row)?.spans;
+  if (known !== undefined) return known;
+  let spans = memo.rowSpans.get(row);
+  if (spans === undefined) memo.rowSpans.set(row, (spans = safeDom.query(row, ':scope > [rowspan]') !== null));
+  return spans;
 }
 
 function placeIn(state: Row, index: number, place: RowPlace): RowPlace | null {
@@ -145,6 +154,9 @@ function placeIn(state: Row, index: number, place: RowPlace): RowPlace | null {
   return place;
 }
 
+/** A cell of the row itself spanning rows (the row's own markup: its start tag, and its cells'). */
+const SPANS_IN_MARKUP = /<t[dh]\b[^>]*\srowspan=/i;
+
 function rowState(row: Element, memo: RepeatMemo): Row {
   const list = safeDom.queryAll<FieldElement>(row, FIELD_SELECTOR);
   const fields: FieldElement[] = [];
@@ -153,6 +165,7 @@ function rowState(row: Element, memo: RepeatMemo): Row {
   const section = safeDom.parentNode(row);
   if (!section || fields.length > MAX_ROW_FIELDS) return state;
   const markup = row.outerHTML;
+  state.spans = SPANS_IN_MARKUP.test(markup);
   let templates = memo.templates.get(section);
   if (!templates) memo.templates.set(section, (templates = []));
   // Compared in place with each template of the section: a row alike once masked repeats it (the

@@ -442,6 +442,14 @@ const wordReadings = new Map<string, string[] | null>();
 /** A box prefix before a number, in a name whose digits are written as 0. */
 const BOX_IN_NAME = /(?:^|[^a-z])(?:b|bx|box|fl|loc|item)[_\-.]?0/i;
 
+/**
+ * Whether a name has a box prefix before a number (`b24d_3`, `box_20`): its digits decide whether
+ * it names a form locator, so a name differing only in digits may read otherwise.
+ */
+export function hasBoxPrefix(name: string): boolean {
+  return BOX_IN_NAME.test(name.replace(DIGIT_RUNS, '0'));
+}
+
 /** Prefixes portals put before a form-locator number in a field name. */
 const BOX_PREFIXES: ReadonlySet<string> = new Set(['b', 'bx', 'box', 'fl', 'loc', 'item']);
 

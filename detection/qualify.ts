@@ -1,5 +1,5 @@
 import type { DatePart, FieldElement, FieldRole } from './types';
-import { slotInRun, slotRunOf } from './match';
+import { hasBoxPrefix, slotInRun, slotRunOf } from './match';
 import { CLAIM_SCOPE, isCandidateKind, isExcludedByMarkup, isRenderedByStyle, safeDom, isFieldElement } from './dom';
 import { createHeaderCache } from './headers';
 import { digitRunReadings, nameIndices, nameIndicesAs, type DigitRunReading } from './text';
@@ -329,6 +329,8 @@ function noteWhatRepeatsRead(
   if (element.localName === 'select') template.reusable = false; // its options may name other modifiers
   // Form locators read from the field's own texts may differ in a repeat; the column's do not.
   if (scored.boxesOutsideHeaders) template.reusable = false;
+  // A box number in the name ("b24d_3") is one for some digits only ("b20d_3" is none).
+  if (hasBoxPrefix(element.getAttribute('name') ?? '') || hasBoxPrefix(element.getAttribute('id') ?? '')) template.reusable = false;
   if (scored.slotFromHeaderQualifier) template.slotFrom = 'same';
   else if (scored.slotFrom) {
     const { kind, text, nameAttribute } = scored.slotFrom;

@@ -45,7 +45,8 @@ async function typeSrsWith26(page: Page, line: number): Promise<void> {
     },
     [cpt(line), mod(line, 1)],
   );
-  await expect.poll(() => page.getAttribute(cpt(line), 'data-claimguide-severity')).toBe('error');
+  // (The engine may still be starting on a slow machine: its first evaluation, not a fixed delay.)
+  await expect.poll(() => page.getAttribute(cpt(line), 'data-claimguide-severity'), { timeout: 10_000 }).toBe('error');
 }
 
 const box = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!;

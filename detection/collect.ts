@@ -72,16 +72,7 @@ export function collectEvidence(element: FieldElement, memo: CollectMemo, labels
     add('label', textOf(label));
   }
   const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const parts: string[] = [];
-    for (const id of labelledBy.split(/\s+/).slice(0, 8)) {
-      if (!id) continue;
-      dependsOnIds.push(id);
-      const node = byId(element, id);
-      if (node) parts.push(textOf(node));
-    }
-    add('labelledby', parts.join(' '));
-  }
+  if (labelledBy) add('labelledby', textOfIds(element, labelledBy, 8, dependsOnIds));
   add('aria-label', element.getAttribute('aria-label'));
   add('title', element.getAttribute('title'));
   const placeholder = element.getAttribute('placeholder');
@@ -231,17 +222,19 @@ function contextText(element: Element, dependsOnIds: string[]): string {
   const label = safeDom.getAttribute(group, 'aria-label');
   if (label) return label;
   const by = safeDom.getAttribute(group, 'aria-labelledby');
-  if (by) {
-    const texts: string[] = [];
-    for (const id of by.split(/\s+/).slice(0, 4)) {
-      if (!id) continue;
-      dependsOnIds.push(id);
-      const node = byId(group, id);
-      if (node) texts.push(textOf(node));
-    }
-    return texts.join(' ');
+  return by ? textOfIds(group, by, 4, dependsOnIds) : '';
+}
+
+/** The text of the elements an `aria-labelledby` list names (the first `limit` ids), noting each id read. */
+function textOfIds(from: Element, ids: string, limit: number, dependsOnIds: string[]): string {
+  const texts: string[] = [];
+  for (const id of ids.split(/\s+/).slice(0, limit)) {
+    if (!id) continue;
+    dependsOnIds.push(id);
+    const node = byId(from, id);
+    if (node) texts.push(textOf(node));
   }
-  return '';
+  return texts.join(' ');
 }
 
 /** Elements that title a section of a page. */

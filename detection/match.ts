@@ -483,7 +483,7 @@ function nearestWord(token: string): string[] | undefined {
 }
 
 /** True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
+function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

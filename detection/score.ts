@@ -307,7 +307,7 @@ const PARTS = Object.keys(PART_WORDS) as DatePart[];
  * Which part of a date a box holds, when a text of its own says exactly one ("MM", "Day",
  * "dos_from_yy"); undefined for a whole date ("MM/DD/YYYY" names three).
  */
-export function datePartOf(evidence: FieldEvidence): DatePart | undefined {
+function datePartOf(evidence: FieldEvidence): DatePart | undefined {
   const texts = [
     ...evidence.texts.filter((t) => t.kind !== 'left').map((t) => t.text),
     ...evidence.headers.slice(0, 1),

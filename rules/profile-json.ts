@@ -97,6 +97,14 @@ export class Parser {
   fail(key: ProfileErrorKey, args: string[] = [], offset = this.pos): never {
     throw new JsonSyntaxError(key, offset, args);
   }
+  /** The whole text as one JSON value: only white space may follow it. */
+  document(): unknown {
+    const value = this.value([], 0);
+    this.ws();
+    if (this.pos < this.text.length) this.fail('import_json_trailing_text');
+    return value;
+  }
+
   ws(): void {
     while (this.pos < this.text.length && ' \t\n\r'.includes(this.text[this.pos]!)) this.pos++;
   }
@@ -250,9 +258,7 @@ export function parseProfileJson(
   const parser = new Parser(source);
   let value: unknown;
   try {
-    value = parser.value([], 0);
-    parser.ws();
-    if (parser.pos < source.length) parser.fail('import_json_trailing_text');
+    value = parser.document();
   } catch (error) {
     const syntax = error instanceof JsonSyntaxError ? error : new JsonSyntaxError('import_json_unexpected_end', parser.pos);
     return { ok: false, errors: [profileError(syntax.key, { path: '', line: lineAt(source, syntax.offset) }, syntax.args)] };

@@ -151,9 +151,7 @@ export function parseCorrectionsJson(input: string): CorrectionsResult {
   const parser = new Parser(source);
   let value: unknown;
   try {
-    value = parser.value([], 0);
-    parser.ws();
-    if (parser.pos < source.length) parser.fail('import_json_trailing_text');
+    value = parser.document();
   } catch {
     return { ok: false, problems: [{ path: '', line: lineAt(source, parser.pos), key: 'corrections_err_syntax' }] };
   }

@@ -21,10 +21,12 @@ export interface HeaderCache {
   models: Map<Element, HeaderModel>;
   /** Column of every cell of a row, computed once per row (rows hold several fields). */
   columns: Map<Element, Map<Element, number>>;
+  /** Whether a table section has a cell spanning rows: asked once per section, not once per row. */
+  spansRows: Map<Element, boolean>;
 }
 
 export function createHeaderCache(): HeaderCache {
-  return { models: new Map(), columns: new Map() };
+  return { models: new Map(), columns: new Map(), spansRows: new Map() };
 }
 
 /** Rows a cell may span, at most (more is read as this many). */
@@ -95,10 +97,19 @@ function columnOfTableCell(cell: Element, row: Element, cache: HeaderCache): num
   if (!columns) {
     // Rows below a cell spanning rows are laid out together (once per section); others alone.
     const section = row.parentElement;
-    layOutRows(section && section.querySelector(':scope > tr > [rowspan]:not([rowspan="1"])') ? rowsOf(section) : [row], cache);
+    layOutRows(section && sectionSpansRows(section, cache) ? rowsOf(section) : [row], cache);
     columns = cache.columns.get(row) ?? new Map<Element, number>();
   }
   return columns.get(cell) ?? 0;
+}
+
+function sectionSpansRows(section: Element, cache: HeaderCache): boolean {
+  let spans = cache.spansRows.get(section);
+  if (spans === undefined) {
+    spans = section.querySelector(':scope > tr > [rowspan]:not([rowspan="1"])') !== null;
+    cache.spansRows.set(section, spans);
+  }
+  return spans;
 }
 
 /**

@@ -12,8 +12,12 @@ const icons = (dir: string) => Object.fromEntries(ICON_SIZES.map((size) => [Stri
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  // CLAIMGUIDE_UNMINIFIED=1 keeps function names readable in CPU profiles.
-  vite: () => ({ plugins: [noRawHtml(), compileHints(['content-scripts/claim.js'])], ...(process.env.CLAIMGUIDE_UNMINIFIED ? { build: { minify: false } } : {}) }),
+  // CLAIMGUIDE_UNMINIFIED=1 keeps function names readable in CPU profiles; CLAIMGUIDE_SOURCEMAP=1
+  // writes source maps, to see which modules a bundle carries (docs/performance.md).
+  vite: () => ({
+    plugins: [noRawHtml(), compileHints(['content-scripts/claim.js'])],
+    build: { ...(process.env.CLAIMGUIDE_UNMINIFIED ? { minify: false } : {}), ...(process.env.CLAIMGUIDE_SOURCEMAP ? { sourcemap: true } : {}) },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -14,12 +14,10 @@ import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
 import { startClaimSession } from './claim-session';
 import { lineFields, markersFor } from './markers';
-import { pageOrigin } from './corrections';
-import { addressOf, correctionFor, reasonsFor } from '../detection';
 import type { CorrectionRole } from '../settings/corrections';
 import { recordCorrection } from '../settings/record-correction';
 import type { LineFields } from '../messaging/schemas';
-import type { Sensor } from './sensor';
+import type { Sensor } from './protocol';
 import { localToday } from './today';
 
 type Overlay = Awaited<ReturnType<typeof createOverlay>>;
@@ -71,9 +69,9 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
         return;
       }
       overlay = created;
-      sensor.layerKeys = { host: created.host, onKey: created.onLayerKey };
+      sensor.setLayerKeys({ host: created.host, onKey: created.onLayerKey });
       ctx.onInvalidated(() => {
-        sensor.layerKeys = null;
+        sensor.setLayerKeys(null);
         created.destroy();
       });
       created.setMarkers(markers);
@@ -111,7 +109,7 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     profile: () => profile,
     today: () => localToday(),
     onEvaluated(evaluated, state) {
-      markers = markersFor(evaluated, sensor.corrections);
+      markers = markersFor(evaluated, sensor.detection);
       overlay?.setMarkers(markers);
       const fresh = announcer.next(evaluated, deepActiveElement(document));
       if (fresh) {
@@ -153,21 +151,24 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
     const claim = session.evaluated[claimIndex!];
     const field = claim && lineFields(claim.detected, line!)[fieldIndex];
     if (!field?.element.isConnected) return false;
-    return (await recordCorrection({ origin: pageOrigin(), ...addressOf(field.element) }, role)).ok;
+    return (await recordCorrection(sensor.detection.locate(field.element), role)).ok;
   }
 
   /** The side panel's "This line's fields…": each detected field of the line and where it is. */
   function fieldsOfLine(claimIndex: number, line: number): LineFields | null {
     const claim = session.evaluated[claimIndex];
     if (!claim) return null;
-    const origin = pageOrigin();
-    return lineFields(claim.detected, line).map(({ element, role, slot }) => ({
-      role,
-      ...(slot === undefined ? {} : { slot }),
-      address: { origin, ...addressOf(element) },
-      corrected: Boolean(correctionFor(element, sensor.corrections)),
-      reasons: correctionFor(element, sensor.corrections) ? [] : reasonsFor(element),
-    }));
+    const { detection } = sensor;
+    return lineFields(claim.detected, line).map(({ element, role, slot }) => {
+      const corrected = detection.isCorrected(element);
+      return {
+        role,
+        ...(slot === undefined ? {} : { slot }),
+        address: detection.locate(element),
+        corrected,
+        reasons: corrected ? [] : detection.reasonsFor(element),
+      };
+    });
   }
 
   if (pausedAtStart) {

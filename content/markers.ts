@@ -1,5 +1,6 @@
 import type { OverlayMarker } from '../overlay/layer';
-import { correctionFor, reasonsFor, type DetectedClaim, type DetectedField, type PageCorrections } from '../detection';
+import type { DetectedClaim, DetectedField } from '../detection';
+import type { SensorDetection } from './protocol';
 import type { EvaluatedClaim } from './claim-session';
 
 /** A line's detected fields in page order: what the card's "This field is…" lists (and corrects, by position). */
@@ -10,7 +11,7 @@ export function lineFields(detected: DetectedClaim, line: number): DetectedField
 const RANK = { error: 3, warning: 2, info: 1 } as const;
 
 /** One marker per service line that has findings, anchored at that line's CPT/HCPCS field. */
-export function markersFor(evaluated: readonly EvaluatedClaim[], corrections: PageCorrections = []): OverlayMarker[] {
+export function markersFor(evaluated: readonly EvaluatedClaim[], detection: Pick<SensorDetection, 'isCorrected' | 'reasonsFor'>): OverlayMarker[] {
   const markers: OverlayMarker[] = [];
   evaluated.forEach(({ detected, claim, findings }, claimIndex) => {
     for (const line of claim.lines) {
@@ -32,12 +33,12 @@ export function markersFor(evaluated: readonly EvaluatedClaim[], corrections: Pa
         // Read when the card opens, not for every marker on every evaluation (a long claim has hundreds).
         fieldsOf: () =>
           lineFields(detected, line.index).map(({ element, role, slot }) => {
-            const corrected = corrections.length > 0 && correctionFor(element, corrections) !== undefined;
+            const corrected = detection.isCorrected(element);
             return {
               role,
               ...(slot === undefined ? {} : { slot }),
               ...(corrected ? { corrected: true } : {}),
-              explain: () => (corrected ? [] : reasonsFor(element)),
+              explain: () => (corrected ? [] : detection.reasonsFor(element)),
             };
           }),
       });

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchClaims, type ClaimChange, type ClaimWatcher, type DetectedClaim, type FieldValues, type PageCorrections } from '../detection';
-import { answerContextMenu, watchCorrections } from './corrections';
+import { addressOf, correctionFor, readRawClaim, readValue, reasonsFor, watchClaims, type ClaimWatcher, type DetectedClaim, type PageCorrections } from '../detection';
+import { answerContextMenu, pageOrigin, watchCorrections } from './corrections';
+import { SENSOR_KEY, sensorOf, type ClaimListener, type LayerKeys, type PointerPlace, type Sensor, type SensorDetection } from './protocol';
 import { wordAtPoint } from '../overlay/text-at-point';
 import type { LoadEngineRequest } from '../messaging/schemas';
 import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
@@ -11,55 +12,11 @@ import { CATALOG_CODE_IDS } from '../rules/catalog/code-ids';
  * It writes nothing to the page and reads one setting: the coder's corrections for this site
  * (content/corrections.ts), which detection applies before its heuristics. When a claim appears
  * (or the pointer rests on a code the catalog describes), it asks the background to load the
- * engine into this frame: rules, settings, markers and cards, which read the claims from here.
+ * engine into this frame: rules, settings, markers and cards, which read the claims from here and
+ * ask this script about fields (the protocol: content/protocol.ts).
  */
-export interface Sensor {
-  ctx: ContentScriptContext;
-  /** The claims found by the latest scan. */
-  readonly claims: readonly DetectedClaim[];
-  /** Calls `listener` after every scan that changed the claims or their values (with what changed, when known). */
-  subscribe(listener: ClaimListener): () => void;
-  /** Scans the whole page again now and reports (nothing before the first scan has started). */
-  rescan(): void;
-  /** Where the pointer last was (and when, `performance.now()`), so a hover that woke the engine is still answered. */
-  readonly lastPointer: PointerPlace | null;
-  /** Set by the engine once it runs, so a second injection does nothing. */
-  engineStarted: boolean;
-  /** The background's answer when asked for the engine (its start-up settings), kept as is for the engine to validate. */
-  readonly engineAnswer: unknown;
-  /** That answer once it has come (undefined when the request failed, or none was made). */
-  engineAnswered(): Promise<unknown>;
-  /** True once the first scan has reported (its claims may be none). */
-  readonly scanned: boolean;
-  /** The coder's corrections for this site that detection applies (content/corrections.ts). */
-  readonly corrections: PageCorrections;
-  /**
-   * Set by the engine once its layer exists: key events from `host` (our shadow root: the card, a
-   * marker) go to `onKey` and never reach the page's own listeners.
-   */
-  layerKeys: LayerKeys | null;
-}
-
-export interface LayerKeys {
-  host: Element;
-  onKey(event: KeyboardEvent): void;
-}
-
-/** `values`: every detected field's value, when the scan has just read them all (valid during the call only). */
-export type ClaimListener = (claims: readonly DetectedClaim[], change?: ClaimChange, values?: FieldValues) => void;
-
-export interface PointerPlace {
-  x: number;
-  y: number;
-  at: number;
-}
-
-/** Where the sensor is kept for the engine: both run in this frame's isolated world, not the page's. */
-export const SENSOR_KEY = Symbol.for('claimguide.sensor');
-
-export function sensorOf(scope: object): Sensor | undefined {
-  return (scope as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY];
-}
+export type { ClaimListener, LayerKeys, PointerPlace, Sensor, SensorDetection } from './protocol';
+export { SENSOR_KEY, sensorOf } from './protocol';
 
 /** The codes the catalog describes; the engine looks up what each means. */
 const DESCRIBED_CODES = new Set(CATALOG_CODE_IDS);
@@ -74,6 +31,8 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   const listeners = new Set<ClaimListener>();
   let claims: readonly DetectedClaim[] = [];
   let engineRequested = false;
+  let engineAttached = false;
+  let layerKeys: LayerKeys | null = null;
   let engineAnswer: unknown;
   let pendingAnswer: Promise<unknown> | undefined;
   let scanned = false;
@@ -152,7 +111,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   // the pointer rests on it. Only the word under the pointer counts, as the engine's own lookup.
   let restTimer = 0;
   const onPointerMove = (event: Event) => {
-    if (sensor.engineStarted || engineRequested) return;
+    if (engineAttached || engineRequested) return;
     notePointer(event);
     const over = event.composedPath()[0];
     clearTimeout(restTimer);
@@ -176,7 +135,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   // there: that release is ours too.
   const pressedInLayer = new Set<string>();
   const guardLayerKeys = (event: Event) => {
-    const layer = sensor.layerKeys;
+    const layer = layerKeys;
     if (!layer) return;
     const { code, type } = event as KeyboardEvent;
     // (At the window, the browser retargets an event from our shadow root to its host.)
@@ -195,6 +154,13 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   };
   for (const type of ['keydown', 'keypress', 'keyup']) ctx.addEventListener(window, type, guardLayerKeys, { capture: true });
 
+  const detection: SensorDetection = {
+    readRawClaim,
+    readValue,
+    locate: (element) => ({ origin: pageOrigin(), ...addressOf(element) }),
+    isCorrected: (element) => corrections.length > 0 && correctionFor(element, corrections) !== undefined,
+    reasonsFor,
+  };
   const sensor: Sensor = {
     ctx,
     get claims() {
@@ -208,7 +174,11 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     get lastPointer() {
       return lastPointer;
     },
-    engineStarted: false,
+    attachEngine() {
+      if (engineAttached || ctx.isInvalid) return false;
+      engineAttached = true;
+      return true;
+    },
     get engineAnswer() {
       return engineAnswer;
     },
@@ -216,10 +186,13 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
     get scanned() {
       return scanned;
     },
-    layerKeys: null,
+    setLayerKeys(keys) {
+      layerKeys = keys;
+    },
     get corrections() {
       return corrections;
     },
+    detection,
   };
   (globalThis as { [SENSOR_KEY]?: Sensor })[SENSOR_KEY] = sensor;
   ctx.onInvalidated(() => {

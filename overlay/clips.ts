@@ -1,4 +1,4 @@
-import { composedParent } from '../detection';
+import { composedParent } from '../detection/dom';
 import type { Box } from './geometry';
 
 /** The boxes of the scrolling ancestors of an element, across shadow roots, innermost first. */

@@ -6,7 +6,7 @@ import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components
 import type { TooltipView } from '../components/Tooltip';
 import type { FieldChoice } from '../components/CorrectionPicker';
 import type { CorrectionRole } from '../settings/corrections';
-import { safeDom, UI_ATTRIBUTE } from '../detection';
+import { safeDom, UI_ATTRIBUTE } from '../detection/dom';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
 import { float, type Floating } from './floating';

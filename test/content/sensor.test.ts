@@ -225,7 +225,7 @@ describe('keys pressed in our layer', () => {
       document.addEventListener(type, (event) => pageSaw.push(`document ${type} ${(event as KeyboardEvent).code}`));
     }
     const ours: string[] = [];
-    sensor.layerKeys = { host, onKey: (event) => ours.push(`${event.type} ${event.code}`) };
+    sensor.setLayerKeys({ host, onKey: (event) => ours.push(`${event.type} ${event.code}`) });
     const key = (target: Element, type: string, code: string) =>
       target.dispatchEvent(new KeyboardEvent(type, { code, key: code, bubbles: true, composed: true }));
 

@@ -16,4 +16,12 @@ describe('built bundles', () => {
       expect(built(`${target}/engine.js`).includes('allFunctionsCalledOnLoad')).toBe(false);
     }
   });
+
+  it("keep detection in the sensor: the engine asks it about fields (content/protocol.ts) and carries none of detection's vocabulary or scoring", () => {
+    for (const target of ['chrome-mv3', 'firefox-mv2']) {
+      // 'modifr' is a word of detection's vocabulary (detection/vocabulary/en.ts), present wherever scoring is.
+      expect(built(`${target}/content-scripts/claim.js`)).toContain('modifr');
+      expect(built(`${target}/engine.js`)).not.toContain('modifr');
+    }
+  });
 });

@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, EXTENSION_PATH, launchWithExtension, missingPrerequisites, type ExtensionSession } from '../test/e2e/chromium';
 
 /** One figure as measured: a time, a size, or a ratio. */
@@ -452,9 +452,15 @@ if (runs('detection') || runs('baseline')) {
         await firstMarking(base, 500);
         const ours: Marking[] = [];
         const theirs: Marking[] = [];
+        // Alternated in the order ABBA…, so that neither build always loads right after the other.
         for (let i = 0; i < BASELINE_LOADS; i++) {
-          ours.push(await firstMarking(session, 500));
-          theirs.push(await firstMarking(base, 500));
+          if (i % 2 === 0) {
+            ours.push(await firstMarking(session, 500));
+            theirs.push(await firstMarking(base, 500));
+          } else {
+            theirs.push(await firstMarking(base, 500));
+            ours.push(await firstMarking(session, 500));
+          }
         }
         rows.push(
           ratioRow(
@@ -474,8 +480,13 @@ if (runs('detection') || runs('baseline')) {
         const ourClicks: number[] = [];
         const theirClicks: number[] = [];
         for (let i = 0; i < CLICKS; i++) {
-          ourClicks.push((await remarkOnce(session, ourPage)).marked);
-          theirClicks.push((await remarkOnce(base, theirPage)).marked);
+          if (i % 2 === 0) {
+            ourClicks.push((await remarkOnce(session, ourPage)).marked);
+            theirClicks.push((await remarkOnce(base, theirPage)).marked);
+          } else {
+            theirClicks.push((await remarkOnce(base, theirPage)).marked);
+            ourClicks.push((await remarkOnce(session, ourPage)).marked);
+          }
         }
         if (process.env.BENCH_DEBUG) {
           console.log(`re-mark, this build (ms): ${ourClicks.map((x) => x.toFixed(2)).join(' ')}`);
@@ -571,13 +582,18 @@ if (runs('load')) {
     }
   }
   const pairs: { withExt: number; without: number }[] = [];
+  const loadIn = async (context: BrowserContext) => {
+    const page = await context.newPage();
+    const time = await loadTime(page);
+    await page.close();
+    return time;
+  };
   for (let i = 0; i < LOAD_PAIRS; i++) {
-    const a = await session.context.newPage();
-    const withExt = await loadTime(a);
-    await a.close();
-    const b = await plainContext.newPage();
-    const without = await loadTime(b);
-    await b.close();
+    // In the order ABBA…, so that neither browser always loads right after the other.
+    const withFirst = i % 2 === 0;
+    const first = await loadIn(withFirst ? session.context : plainContext);
+    const second = await loadIn(withFirst ? plainContext : session.context);
+    const [withExt, without] = withFirst ? [first, second] : [second, first];
     pairs.push({ withExt, without });
     if (process.env.BENCH_DEBUG) console.log(`load with ${withExt.toFixed(0)} ms, without ${without.toFixed(0)} ms`);
   }

@@ -100,20 +100,22 @@ export const CLAIM_WIDE_BITS = bitOf('dos') | bitOf('pos');
 export function claimWideFields(fields: readonly Candidate[], lineOf: Int32Array, slotOf: Int32Array, claimWide: Uint8Array): void {
   let lineRoles = 0;
   let firstInLine = Infinity;
+  // One pass: the lines' roles and first field, and the strong dates and places outside every line (few).
+  const outsideLines: number[] = [];
   for (let i = 0; i < fields.length; i++) {
-    if (lineOf[i] === NONE) continue;
-    lineRoles |= bitOf(fields[i]!.q.role);
-    firstInLine = Math.min(firstInLine, fields[i]!.order);
+    const { q, order } = fields[i]!;
+    if (lineOf[i] === NONE) {
+      if (!q.weak && (q.role === 'dos' || q.role === 'pos')) outsideLines.push(i);
+      continue;
+    }
+    lineRoles |= bitOf(q.role);
+    if (order < firstInLine) firstInLine = order;
   }
   if (firstInLine === Infinity) return;
   for (const role of ['dos', 'pos'] as const) {
     // Lines with their own values take a claim's value only as a default, written before them.
     const linesHaveIt = (lineRoles & bitOf(role)) !== 0;
-    const outside: number[] = [];
-    for (let i = 0; i < fields.length; i++) {
-      const { q, order } = fields[i]!;
-      if (q.role === role && !q.weak && lineOf[i] === NONE && (!linesHaveIt || order < firstInLine)) outside.push(i);
-    }
+    const outside = outsideLines.filter((i) => fields[i]!.q.role === role && (!linesHaveIt || fields[i]!.order < firstInLine));
     const limit = role === 'pos' ? 1 : outside.some((i) => fields[i]!.q.part) ? 6 : 2;
     if (outside.length === 0 || outside.length > limit) continue;
     const members = Int32Array.from(outside);

@@ -67,10 +67,12 @@ export interface RepeatMemo {
   place: RowPlace;
   /** This scan's answers for rows the memo holds no state of: whether the row has a cell spanning rows. */
   rowSpans: Map<Element, boolean>;
+  /** This scan's answers of `reachBelow`: how many rows below a row its cells, or those of rows above it, still cover. */
+  reach: Map<Element, number>;
 }
 
 export function createRepeatMemo(): RepeatMemo {
-  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' }, rowSpans: new Map() };
+  return { rows: new Map(), templates: new Map(), last: null, place: { row: null!, counterpart: null, markup: '' }, rowSpans: new Map(), reach: new Map() };
 }
 
 /**
@@ -81,6 +83,7 @@ export function startScan(memo: RepeatMemo): void {
   if (memo.last) memo.last.markup = '';
   memo.last = null;
   memo.rowSpans = new Map();
+  memo.reach = new Map();
 }
 
 /** Where a field stands among repeated rows. */
@@ -115,23 +118,58 @@ export function rowPlaceOf(element: FieldElement, memo: RepeatMemo): RowPlace | 
 
 /**
  * True when a cell of a row above `row` in its table section spans down into it (as layOutRows in
- * headers.ts lays rows out: `tr` children only, at most MAX_ROWSPAN rows). Each row above is asked
- * whether it has a rowspan at all from what its markup showed when it was read (rows that repeat a
- * template have the template's attributes), so a scan or an appended line looks at the few rows
- * above, never at the whole section.
+ * headers.ts lays rows out: `tr` children only, at most MAX_ROWSPAN rows): when the row just above
+ * still covers at least one row below it (`reachBelow`).
  */
 function coveredFromAbove(row: Element, memo: RepeatMemo): boolean {
+  const above = previousRow(row);
+  const reachHere = above ? reachBelow(above, memo) : 0;
+  // Kept for the next row down, which asks about this one (rows come in document order).
+  if (!memo.reach.has(row)) memo.reach.set(row, Math.max(reachHere - 1, ownReach(row, memo)));
+  return reachHere >= 1;
+}
+
+/**
+ * How many rows below `row` are covered by a cell of `row` or of a row above it. Read from the
+ * nearest row above whose answer this scan already has (in a scan, the row just above), else from
+ * the rows themselves, at most MAX_ROWSPAN - 1 rows up: a scan or an appended line looks at the
+ * few rows above, never at the whole section. Each row is asked whether it has a rowspan at all from
+ * what its markup showed when it was read (rows that repeat a template have the template's attributes).
+ */
+function reachBelow(row: Element, memo: RepeatMemo): number {
+  const known = memo.reach.get(row);
+  if (known !== undefined) return known;
+  let reach = 0;
   let distance = 0;
-  for (let above = safeDom.previousElementSibling(row); above && distance < MAX_ROWSPAN - 1; above = safeDom.previousElementSibling(above)) {
-    if (safeDom.localName(above) !== 'tr') continue;
-    distance++;
-    if (!hasRowspan(above, memo)) continue;
-    for (let cell = safeDom.firstElementChild(above); cell; cell = safeDom.nextElementSibling(cell) ?? null) {
-      const tag = safeDom.localName(cell);
-      if ((tag === 'td' || tag === 'th') && span(safeDom.getAttribute(cell, 'rowspan'), 1, MAX_ROWSPAN) > distance) return true;
+  for (let at: Element | null = row; at && distance < MAX_ROWSPAN - 1; at = previousRow(at), distance++) {
+    const memoized = at === row ? undefined : memo.reach.get(at);
+    if (memoized !== undefined) {
+      reach = Math.max(reach, memoized - distance);
+      break;
     }
+    reach = Math.max(reach, ownReach(at, memo) - distance);
   }
-  return false;
+  memo.reach.set(row, reach);
+  return reach;
+}
+
+/** The `tr` before `row` among its siblings, if any. */
+function previousRow(row: Element): Element | null {
+  for (let above = safeDom.previousElementSibling(row); above; above = safeDom.previousElementSibling(above)) {
+    if (safeDom.localName(above) === 'tr') return above;
+  }
+  return null;
+}
+
+/** How many rows below `row` its own cells cover (a cell with rowspan="3" covers two). */
+function ownReach(row: Element, memo: RepeatMemo): number {
+  if (!hasRowspan(row, memo)) return 0;
+  let reach = 0;
+  for (let cell = safeDom.firstElementChild(row); cell; cell = safeDom.nextElementSibling(cell) ?? null) {
+    const tag = safeDom.localName(cell);
+    if (tag === 'td' || tag === 'th') reach = Math.max(reach, span(safeDom.getAttribute(cell, 'rowspan'), 1, MAX_ROWSPAN) - 1);
+  }
+  return reach;
 }
 
 /** Whether a row has a cell with a rowspan attribute: from its markup when it was read, else from the page. */

@@ -1,10 +1,11 @@
 import { extendGrouping, groupCandidates, type Candidate, type Grouping, type GroupingCounters } from './group';
-import { collectFields, FIELD_SELECTOR, fieldsIn, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
-import { MAX_ROWSPAN } from './headers';
-import { createQualifyCounters, createScanContext, qualifyField, type Qualification, type QualifyCounters, type ScanContext } from './qualify';
+import { collectFields, findShadowRoots, isFieldElement, isShadowRoot, safeDom, UI_ATTRIBUTE } from './dom';
+import { createQualifyCounters, createScanContext, qualifyField, type QualifyCounters, type ScanContext } from './qualify';
 import { readValue } from './read';
 import type { ClaimChange, DetectedClaim, FieldElement, FieldValues } from './types';
 import type { PageCorrections } from './corrections';
+import { createRecordBatch, readRecords, resetRecordBatch, WATCHED_ATTRIBUTES } from './watch-records';
+import { createVerdictCache } from './watch-verdicts';
 
 export interface WatchOptions {
   signal: AbortSignal;
@@ -59,36 +60,6 @@ export interface ClaimWatcher {
   rescan(): void;
 }
 
-/** Attributes whose change can change what a field is. Never our own contract attributes. */
-const WATCHED_ATTRIBUTES = [
-  'name', 'id', 'type', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'autocomplete', 'role',
-  'hidden', 'style', 'class', 'aria-hidden', 'inert', 'colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers',
-];
-const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'aria-hidden', 'inert']);
-const TABLE_ATTRIBUTES = new Set(['colspan', 'rowspan', 'aria-colindex', 'aria-colspan', 'headers', 'role']);
-const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
-const ID_REFERENCES = '[id], label[for]';
-/** Elements whose child rows are laid out together (a rowspan reaches down across them). */
-const ROW_GROUPS = new Set(['table', 'thead', 'tbody', 'tfoot']);
-/** True when the element is or holds a cell spanning rows. */
-const holdsRowspan = (element: Element): boolean =>
-  safeDom.hasAttribute(element, 'rowspan') || safeDom.query(element, '[rowspan]') !== null;
-/**
- * True when one of the rows just above a change in a table section (`before`: the node before the
- * added or removed ones) holds a cell spanning rows: only such a cell (at most MAX_ROWSPAN rows
- * long), or one in the rows added or removed, can reach the rows below the change.
- */
-const rowspanJustAbove = (before: Node | null): boolean => {
-  let node: Element | null =
-    !before ? null : safeDom.nodeType(before) === 1 ? (before as Element) : ((before as ChildNode & { previousElementSibling: Element | null }).previousElementSibling ?? null);
-  for (let rows = 0; node && rows < MAX_ROWSPAN - 1; node = safeDom.previousElementSibling(node) ?? null) {
-    if (safeDom.localName(node) !== 'tr') continue;
-    rows++;
-    if (holdsRowspan(node)) return true;
-  }
-  return false;
-};
-
 /**
  * Watches a document for claims: a first scan, then a MutationObserver on the document and every
  * open shadow root (late ones included), batched to one rescan per frame, re-qualifying only the
@@ -117,7 +88,13 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
 
   let stopped = false;
   const counters = opts.counters ?? createWatchCounters();
-  const cache = new WeakMap<Element, Qualification>();
+  const verdicts = createVerdictCache(() => {
+    try {
+      opts.onProcedureField?.();
+    } catch (error) {
+      report(error);
+    }
+  });
   const roots = new Set<ShadowRoot>();
   const pendingHosts = new Set<Element>();
   let claims: DetectedClaim[] = [];
@@ -163,28 +140,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     return found;
   };
 
-  /**
-   * What the mutation records of one batch did, beyond invalidating verdicts: whether a field we
-   * had qualified was touched or removed (then the page is scanned again), and which new fields
-   * arrived inside which inserted subtrees (then, if that is all, only those are qualified and grouped).
-   */
-  const batch = {
-    touchedQualified: false,
-    removedFields: false,
-    newRoots: false,
-    addedFields: new Set<FieldElement>(),
-    addedRoots: new Set<Element>(),
-  };
+  /** What the current batch of mutation records added and removed (see watch-records.ts). */
+  const batch = createRecordBatch();
   const resetBatch = () => {
-    batch.touchedQualified = batch.removedFields = batch.newRoots = false;
-    batch.addedFields.clear();
-    batch.addedRoots.clear();
-  };
-  /** Drops a field's verdict, noting when it had one; true when it had. */
-  const forget = (element: Element): boolean => {
-    const had = cache.delete(element);
-    if (had) batch.touchedQualified = true;
-    return had;
+    resetRecordBatch(batch);
+    verdicts.touched = false;
   };
 
   // ---- scheduling -------------------------------------------------------------------------
@@ -256,167 +216,11 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     return found;
   }
 
-  // ---- invalidation -------------------------------------------------------------------------
-  const invalidateWithin = (element: Element | null | undefined) => {
-    if (!element) return;
-    if (isFieldElement(element)) forget(element);
-    const list = safeDom.queryAll(element, FIELD_SELECTOR);
-    for (let i = 0; i < list.length; i++) forget(list[i]!);
-  };
-
-  /** Fields whose verdict read the text of an element by id (aria-labelledby, label[for]). */
-  const dependents = new Map<string, Set<Element>>();
-  let procedureFieldSeen = false;
-  const remember = (element: Element, q: Qualification) => {
-    cache.set(element, q);
-    if (q.role === 'cpt' && !procedureFieldSeen) {
-      procedureFieldSeen = true;
-      try {
-        opts.onProcedureField?.();
-      } catch (error) {
-        report(error);
-      }
-    }
-    for (let i = 0; i < q.dependsOnIds.length; i++) {
-      const id = q.dependsOnIds[i]!;
-      let set = dependents.get(id);
-      if (!set) dependents.set(id, (set = new Set()));
-      set.add(element);
-    }
-  };
-  /** Forgets fields no longer in the page (re-rendered rows), now and then. */
-  let scansSincePrune = 0;
-  const pruneDependents = () => {
-    if (++scansSincePrune < 50) return;
-    scansSincePrune = 0;
-    for (const [id, set] of dependents) {
-      for (const field of set) if (!field.isConnected) set.delete(field);
-      if (set.size === 0) dependents.delete(id);
-    }
-  };
-  const invalidateDependents = (id: string) => {
-    const set = dependents.get(id);
-    if (!set) return;
-    for (const field of set) forget(field);
-    dependents.delete(id); // re-qualifying adds them back
-  };
-
-  /** Fields whose verdict read the element this label[for] or id names. */
-  const referenced = (element: Element) => {
-    const id = safeDom.id(element);
-    if (id) invalidateDependents(id);
-    if (safeDom.localName(element) === 'label') {
-      const target = safeDom.getAttribute(element, 'for');
-      if (target) invalidateDependents(target);
-    }
-  };
-
-  /**
-   * Text changed inside `element`: re-qualify the fields that read it. (Mutation targets and their
-   * ancestors may be a <form>: everything here reads through safeDom.)
-   */
-  const textChanged = (element: Element | null) => {
-    if (!element) return;
-    const label = safeDom.closest(element, 'label');
-    if (label) {
-      invalidateWithin(label);
-      const target = label.getAttribute('for');
-      if (target) {
-        const root = label.getRootNode() as Document | ShadowRoot;
-        invalidateWithin(root.getElementById?.(target));
-      }
-    }
-    const header = safeDom.closest(element, 'th, thead, [role="columnheader"], caption');
-    if (header) invalidateWithin(safeDom.closest(header, GRID));
-    const legend = safeDom.closest(element, 'legend');
-    if (legend) invalidateWithin(legend.parentElement);
-    let node: Element | null = element;
-    for (let depth = 0; node && depth < 5; depth++, node = safeDom.parentElement(node)) {
-      const id = safeDom.id(node);
-      if (id) invalidateDependents(id);
-    }
-    // Text beside a field (<td>CPT:</td><td><input></td>): only small containers, counted without a full query.
-    const parent = safeDom.parentElement(element);
-    if (parent && hasFewFields(parent, 4)) invalidateWithin(parent);
-  };
-
   /** Invalidates what the records can affect; false when none can affect a field (only our own UI changed). */
   function processRecords(records: MutationRecord[]): boolean {
-    let relevant = false;
-    for (const record of records) {
-      const target = record.target;
-      const targetType = safeDom.nodeType(target);
-      if (targetType === 1 && safeDom.hasAttribute(target as Element, UI_ATTRIBUTE)) continue;
-      if (record.type === 'attributes') {
-        const element = target as Element;
-        const name = record.attributeName ?? '';
-        if (isFieldElement(element)) {
-          forget(element);
-        } else if (name === 'for' || name === 'id') {
-          fullInvalidate = true;
-        } else if (VISIBILITY_ATTRIBUTES.has(name)) {
-          if (name === 'style') {
-            const before = record.oldValue ?? '';
-            const after = safeDom.getAttribute(element, 'style') ?? '';
-            if (!/display|visibility|content-visibility/.test(before + after)) continue;
-          }
-          invalidateWithin(element);
-        } else if (TABLE_ATTRIBUTES.has(name)) {
-          invalidateWithin(safeDom.closest(element, GRID) ?? element);
-        } else {
-          // aria-label etc. on a group or label: fields inside may read it.
-          invalidateWithin(element);
-          if (safeDom.localName(element) === 'label') textChanged(element);
-        }
-        relevant = true; // (a style change that cannot hide or show anything has continued above)
-      } else if (record.type === 'characterData') {
-        relevant = true;
-        const parent = safeDom.parentNode(target);
-        if (parent && safeDom.nodeType(parent) === 1) textChanged(parent as Element);
-      } else {
-        const element = targetType === 1 ? (target as Element) : null;
-        let textTouched = false;
-        /** A row holding a cell that spans rows came or went (the rows below it move columns). */
-        let spanningRowMoved = false;
-        record.addedNodes.forEach((node) => {
-          const type = safeDom.nodeType(node);
-          if (type === 1) {
-            const added = node as Element;
-            if (safeDom.hasAttribute(added, UI_ATTRIBUTE)) return;
-            relevant = true;
-            batch.addedRoots.add(added);
-            for (const field of fieldsIn(added, added)) {
-              if (!forget(field)) batch.addedFields.add(field); // (one that had a verdict was moved, not new)
-            }
-            if (discover(added)) batch.newRoots = true;
-            // An inserted label[for] or id'd element may be what an existing field's verdict named.
-            if (safeDom.matches(added, ID_REFERENCES)) referenced(added);
-            const references = safeDom.queryAll(added, ID_REFERENCES);
-            for (let i = 0; i < references.length; i++) referenced(references[i]!);
-            if (!isFieldElement(added)) textTouched = true;
-            if (holdsRowspan(added)) spanningRowMoved = true;
-          } else if (type === 3) {
-            textTouched = relevant = true;
-          }
-        });
-        record.removedNodes.forEach((node) => {
-          const type = safeDom.nodeType(node);
-          if (type === 1 && safeDom.hasAttribute(node as Element, UI_ATTRIBUTE)) return;
-          relevant = true;
-          if (type === 1 && (isFieldElement(node) || safeDom.query(node as Element, FIELD_SELECTOR))) batch.removedFields = true;
-          if (type === 3 || (type === 1 && !isFieldElement(node))) textTouched = true;
-          if (type === 1 && holdsRowspan(node as Element)) spanningRowMoved = true;
-        });
-        if (element) {
-          if (safeDom.localName(element) === 'tr' || safeDom.getAttribute(element, 'role') === 'row') invalidateWithin(element);
-          // Rows added to or removed from a table section where a cell spans rows: the rows below
-          // may sit under other columns now (see layOutRows in headers.ts).
-          else if (ROW_GROUPS.has(safeDom.localName(element) ?? '') && (spanningRowMoved || rowspanJustAbove(record.previousSibling))) invalidateWithin(element);
-          if (textTouched) textChanged(element);
-        }
-      }
-    }
-    return relevant;
+    const read = readRecords(records, verdicts, batch, discover);
+    if (read.invalidateAll) fullInvalidate = true;
+    return read.relevant;
   }
 
   // ---- scanning ----------------------------------------------------------------------------
@@ -439,15 +243,15 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     const found: Candidate[] = [];
     for (let i = 0; i < fields.length; i++) {
       const element = fields[i]!;
-      let q = fullInvalidate ? undefined : cache.get(element);
+      let q = fullInvalidate ? undefined : verdicts.get(element);
       if (!q) {
         q = qualifyField(element, context);
-        remember(element, q);
+        verdicts.remember(element, q);
       }
       if (q.role) found.push({ element, q: q as Candidate['q'], order: i });
     }
     fullInvalidate = false;
-    pruneDependents();
+    verdicts.prune();
     schedulePoll();
     candidates = found;
     grouping = groupCandidates(doc, found);
@@ -463,14 +267,14 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     // (Roots are only ever dropped by a scan: none now means none at the last scan, and candidates
     // are ordered by one tree's positions.)
     if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
-    if (batch.touchedQualified || batch.removedFields || batch.newRoots) return undefined;
+    if (verdicts.touched || batch.removedFields || batch.newRoots) return undefined;
     // Only fields were added since the last scan: the rows and templates it qualified still hold.
     const context = createScanContext({ rowsFrom: rowContext, counters, corrections: opts.corrections });
     const added: Candidate[] = [];
     for (const element of batch.addedFields) {
       if (!element.isConnected || element.getRootNode() !== doc) return undefined;
       const q = qualifyField(element, context);
-      remember(element, q);
+      verdicts.remember(element, q);
       if (q.role) added.push({ element, q: q as Candidate['q'], order: 0 });
     }
     counters.extensions++;
@@ -566,7 +370,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     for (let i = 0; i < fields.length; i++) {
       if (stopped) return false;
       const element = fields[i]!;
-      if (!cache.has(element)) remember(element, qualifyField(element, context));
+      if (!verdicts.has(element)) verdicts.remember(element, qualifyField(element, context));
       if ((i & 63) === 63 && performance.now() - sliceStart >= (opts.sliceMs ?? SLICE_MS)) {
         await yieldToPage();
         sliceStart = performance.now();
@@ -585,7 +389,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
     }
     const fields = collectFields(doc, [...roots]);
     let unqualified = 0;
-    for (let i = 0; i < fields.length; i++) if (!cache.has(fields[i]!)) unqualified++;
+    for (let i = 0; i < fields.length; i++) if (!verdicts.has(fields[i]!)) unqualified++;
     if (unqualified <= (opts.sliceAbove ?? 1000)) {
       fullScanNow(fields);
       return;
@@ -624,7 +428,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       scheduleValue();
       return;
     }
-    if (cache.has(target)) return; // qualified, not a claim field
+    if (verdicts.has(target)) return; // qualified, not a claim field
     // A field we have never seen: maybe in a shadow root attached after we looked.
     for (const node of path) if (isShadowRoot(node as Node)) addRoot(node as ShadowRoot);
     requestScan();
@@ -660,18 +464,6 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
       fullScan();
     }),
   };
-}
-
-/** True when `container` holds at most `limit` fields (stops counting early: containers can be huge). */
-function hasFewFields(container: Element, limit: number): boolean {
-  let found = 0;
-  let visited = 0;
-  const walker = safeDom.ownerDocument(container)!.createTreeWalker(container, 1 /* SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (isFieldElement(node) && ++found > limit) return false;
-    if (++visited > 64) return false; // a big container is a table or a form, not a label's neighbourhood
-  }
-  return true;
 }
 
 /** A macrotask boundary without timer clamping: the page's own tasks (and `load`) run in between. */

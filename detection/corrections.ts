@@ -18,6 +18,32 @@ export interface FieldCorrection {
 /** The recipes in effect on this page (already filtered to its site), latest last. */
 export type PageCorrections = readonly Pick<Correction, 'selector' | 'hosts' | 'role' | 'line'>[];
 
+/** The highest service line number a recipe may name. */
+export const MAX_LINE_NUMBER = 999;
+/** Roles a recipe may put on a given line: not the codes that make a line (CPT/HCPCS, revenue code), nor diagnoses (the claim's). */
+const LINE_ROLES: ReadonlySet<string> = new Set(['modifier', 'units', 'dos', 'pos', 'pointer', 'charge']);
+/** Roles with one value for a whole claim (an encounter date, a place of service): see read.ts. */
+const CLAIM_WIDE_ROLES: ReadonlySet<string> = new Set(['dos', 'pos']);
+
+/**
+ * Whether a line rule fits a role: any role takes `auto`; `line` is for a line's own fields (a
+ * procedure or revenue code makes its own line, a diagnosis belongs to the claim, a field that is
+ * not a claim field has no line); `claim` for dates and places of service only.
+ */
+export function lineRuleFits(role: string, line: LineRule): boolean {
+  if (line.kind === 'auto') return true;
+  return line.kind === 'line' ? LINE_ROLES.has(role) : CLAIM_WIDE_ROLES.has(role);
+}
+
+/** A stored line rule as detection applies it; undefined when it is not one (a corrupted entry). */
+function lineRuleOf(value: unknown): LineRule | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { kind, line } = value as { kind?: unknown; line?: unknown };
+  if (kind === 'auto' || kind === 'claim') return { kind };
+  if (kind === 'line' && Number.isInteger(line) && (line as number) >= 1 && (line as number) <= MAX_LINE_NUMBER) return { kind, line: line as number };
+  return undefined;
+}
+
 /** How a field is named in a recipe: a selector in its own tree, and the shadow hosts around it (outermost first). */
 export interface FieldAddress {
   selector: string;
@@ -78,6 +104,7 @@ export function correctedVerdict(element: Element, corrections: PageCorrections)
     dependsOnIds: [],
     evidence: [],
     corrected: true,
+    ...(correction.line.kind === 'auto' ? {} : { lineRule: correction.line }),
   };
 }
 /** Higher than any sum of evidence. */
@@ -102,10 +129,11 @@ export function correctionsForSite(lists: readonly unknown[], siteMatches: (patt
       const { site, selector, hosts, role, line } = entry as Record<string, unknown>;
       if (typeof site !== 'string' || typeof selector !== 'string' || typeof role !== 'string' || !ROLES.has(role)) continue;
       if (hosts !== undefined && !(Array.isArray(hosts) && hosts.every((host) => typeof host === 'string'))) continue;
-      if (!line || typeof line !== 'object' || (line as { kind?: unknown }).kind !== 'auto') continue;
+      const lineRule = lineRuleOf(line);
+      if (!lineRule || !lineRuleFits(role, lineRule)) continue;
       if (READS_VALUE.test(selector) || (hosts as string[] | undefined)?.some((host) => READS_VALUE.test(host))) continue;
       if (!siteMatches(site)) continue;
-      out.push({ selector, ...(hosts ? { hosts: hosts as string[] } : {}), role: role as CorrectionRole, line: { kind: 'auto' } });
+      out.push({ selector, ...(hosts ? { hosts: hosts as string[] } : {}), role: role as CorrectionRole, line: lineRule });
     }
   }
   return out;

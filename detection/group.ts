@@ -1,6 +1,6 @@
 import { statedLineOf } from './collect';
 import { CLAIM_SCOPE, composedParent, isShadowRoot, safeDom } from './dom';
-import { bitOf, CLAIM_WIDE_BITS, claimWideFields, NONE, outputOf, resolveLines } from './line-fields';
+import { applyLineRules, bitOf, CLAIM_WIDE_BITS, claimWideFields, NONE, outputOf, resolveLines } from './line-fields';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES, type DetectedClaim, type DetectedField, type FieldElement, type FieldRole, type FormType } from './types';
 
@@ -559,6 +559,7 @@ function assignLines(
     mode = 'order';
   }
 
+  applyLineRules(fields, lineOf, sortedAnchors.length);
   const slotOf = resolveLines(fields, lineOf);
   const claimWide = new Uint8Array(count);
   claimWideFields(fields, lineOf, slotOf, claimWide);

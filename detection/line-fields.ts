@@ -88,6 +88,18 @@ function partsBefore(members: Int32Array, from: number, at: number, fields: read
   return Math.min(before, 1);
 }
 
+/**
+ * The coder's line rules (recipes: detection/corrections.ts), over what the page's structure said:
+ * a field goes on the service line its recipe names (on none when the claim has fewer lines), or
+ * off every line when its recipe says it holds for the whole claim (see claimWideFields).
+ */
+export function applyLineRules(fields: readonly Candidate[], lineOf: Int32Array, lineCount: number): void {
+  for (let i = 0; i < fields.length; i++) {
+    const rule = fields[i]!.q.lineRule;
+    if (rule) lineOf[i] = rule.kind === 'line' && rule.line <= lineCount ? rule.line - 1 : NONE;
+  }
+}
+
 /** Roles one field may hold for a whole claim: an encounter date, a place of service. */
 export const CLAIM_WIDE_BITS = bitOf('dos') | bitOf('pos');
 
@@ -115,8 +127,11 @@ export function claimWideFields(fields: readonly Candidate[], lineOf: Int32Array
   for (const role of ['dos', 'pos'] as const) {
     // Lines with their own values take a claim's value only as a default, written before them.
     const linesHaveIt = (lineRoles & bitOf(role)) !== 0;
-    const outside = outsideLines.filter((i) => fields[i]!.q.role === role && (!linesHaveIt || fields[i]!.order < firstInLine));
+    // A field whose recipe says it holds for the whole claim is one, wherever it stands.
+    const stated = (i: number) => fields[i]!.q.lineRule?.kind === 'claim';
+    let outside = outsideLines.filter((i) => fields[i]!.q.role === role && (stated(i) || !linesHaveIt || fields[i]!.order < firstInLine));
     const limit = role === 'pos' ? 1 : outside.some((i) => fields[i]!.q.part) ? 6 : 2;
+    if (outside.length > limit) outside = outside.filter(stated);
     if (outside.length === 0 || outside.length > limit) continue;
     const members = Int32Array.from(outside);
     if (role === 'dos') {

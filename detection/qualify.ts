@@ -48,6 +48,8 @@ export interface Qualification {
   row?: Element;
   /** Decided by the coder's correction (detection/corrections.ts), not by evidence: the reason is "your correction". */
   corrected?: true;
+  /** A corrected field's line, when the recipe states one (`line`: service line n, 1-based; `claim`: the whole claim). */
+  lineRule?: { kind: 'line'; line: number } | { kind: 'claim' };
 }
 
 /**

@@ -109,6 +109,8 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
    * inserts new rows qualifies them against its templates (see extend).
    */
   let rowContext: ScanContext | undefined;
+  /** A recipe puts a field on a stated line: a new line may be that line, so every change is a full scan. */
+  const lineRulesStated = (opts.corrections ?? []).some((recipe) => recipe.line.kind !== 'auto');
 
   const observer = new MutationObserver(guard((records: MutationRecord[]) => {
     pending.push(...records);
@@ -266,7 +268,7 @@ export function watchClaims(doc: Document, opts: WatchOptions): ClaimWatcher {
   function extend(): Grouping | undefined {
     // (Roots are only ever dropped by a scan: none now means none at the last scan, and candidates
     // are ordered by one tree's positions.)
-    if (!grouping || roots.size > 0 || fullInvalidate || scanRequested) return undefined;
+    if (!grouping || roots.size > 0 || fullInvalidate || scanRequested || lineRulesStated) return undefined;
     if (verdicts.touched || batch.removedFields || batch.newRoots) return undefined;
     // Only fields were added since the last scan: the rows and templates it qualified still hold.
     const context = createScanContext({ rowsFrom: rowContext, counters, corrections: opts.corrections });

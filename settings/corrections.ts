@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { storage } from '@wxt-dev/storage';
 import { FIELD_ROLES } from '../detection/types';
+import { lineRuleFits, MAX_LINE_NUMBER } from '../detection/corrections';
 import { lineAt, Parser, pathString, valueAt, type Segment } from '../rules/profile-json';
 import { readValidated, type ValidatedValue } from './items';
 import { SitePatternsSchema } from './sites';
@@ -46,10 +47,20 @@ export function isUsableSelector(selector: string): boolean {
 export const SelectorSchema = z.string().check(z.minLength(1), z.maxLength(MAX_SELECTOR), z.refine(isUsableSelector));
 
 /**
- * Which service line the field belongs to. Today one rule: `auto`, the page's structure decides
- * (the row, repeated container or name index the field sits in), as for every detected field.
+ * Which service line the field belongs to:
+ * - `auto`: the page's structure decides (the row, repeated container or name index the field sits
+ *   in), as for every detected field;
+ * - `line`: service line `line` of its claim (1 is the first, as the card numbers lines), for a
+ *   line's own fields (not a procedure or revenue code, which makes its own line, nor a diagnosis);
+ * - `claim`: the whole claim, one value for every line that has none of its own (dates and places
+ *   of service only).
+ * Which rule fits which role: `lineRuleFits` (detection/corrections.ts, which applies them).
  */
-export const LineRuleSchema = z.strictObject({ kind: z.literal('auto') });
+export const LineRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('auto') }),
+  z.strictObject({ kind: z.literal('line'), line: z.int().check(z.gte(1), z.lte(MAX_LINE_NUMBER)) }),
+  z.strictObject({ kind: z.literal('claim') }),
+]);
 export type LineRule = z.infer<typeof LineRuleSchema>;
 
 export const CorrectionSchema = z.strictObject({
@@ -61,7 +72,7 @@ export const CorrectionSchema = z.strictObject({
   selector: SelectorSchema,
   role: z.enum(CORRECTION_ROLES),
   line: LineRuleSchema,
-});
+}).check(z.refine((recipe) => lineRuleFits(recipe.role, recipe.line), { path: ['line'] }));
 export type Correction = z.infer<typeof CorrectionSchema>;
 
 export const CorrectionsSchema = z.array(CorrectionSchema).check(z.maxLength(MAX_CORRECTIONS));

@@ -35,6 +35,11 @@ describe('saving a correction', () => {
     ['a selector the browser cannot read', { selector: 'input[[' }, 'selector', 'corrections_err_selector'],
     ['a selector that reads a value', { selector: 'input[value="77371"]' }, 'selector', 'corrections_err_selector'],
     ['a line rule that does not exist', { line: { kind: 'every' } }, 'line.kind', 'corrections_err_line'],
+    ['line 0', { role: 'units', line: { kind: 'line', line: 0 } }, 'line.line', 'corrections_err_line'],
+    ['a line number that is not a whole number', { role: 'units', line: { kind: 'line', line: 2.5 } }, 'line.line', 'corrections_err_line'],
+    ['a procedure code on a stated line (it makes its own line)', { role: 'cpt', line: { kind: 'line', line: 2 } }, 'line', 'corrections_err_line'],
+    ['units for the whole claim (only dates and places of service are)', { role: 'units', line: { kind: 'claim' } }, 'line', 'corrections_err_line'],
+    ['"not a claim field" on a line', { role: 'none', line: { kind: 'line', line: 1 } }, 'line', 'corrections_err_line'],
   ])('refuses %s with the reason, and changes nothing', async (_name, overrides, path, key) => {
     await saveCorrection(recipe());
     const before = await fakeBrowser.storage.local.get('corrections');
@@ -59,7 +64,12 @@ describe('saving a correction', () => {
 
 describe('export and import', () => {
   it('round-trips', () => {
-    const list = [recipe(), recipe({ selector: 'input[name="mod"]', hosts: ['#grid', 'line-row'], role: 'modifier' })];
+    const list = [
+      recipe(),
+      recipe({ selector: 'input[name="mod"]', hosts: ['#grid', 'line-row'], role: 'modifier' }),
+      recipe({ selector: '#late-units', role: 'units', line: { kind: 'line', line: 3 } }),
+      recipe({ selector: '#visit-date', role: 'dos', line: { kind: 'claim' } }),
+    ];
     expect(parseCorrectionsJson(exportCorrections(list))).toEqual({ ok: true, corrections: list });
     // A bare list reads too.
     expect(parseCorrectionsJson(JSON.stringify(list))).toEqual({ ok: true, corrections: list });

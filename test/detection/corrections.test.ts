@@ -1,4 +1,4 @@
-import { addressOf, correctionFor, correctionsForSite, detectClaims, type PageCorrections } from '../../detection';
+import { addressOf, correctionFor, correctionsForSite, detectClaims, readRawClaim, type PageCorrections } from '../../detection';
 import { hostChain, isStableId, selectorInTree } from '../../detection/corrections';
 
 /** Finds `address` again in the document, through its shadow hosts, the way a recipe is matched. */
@@ -128,6 +128,24 @@ describe('matching recipes to fields', () => {
       { selector: '#x', role: 'none', line: { kind: 'auto' } },
     ]);
   });
+
+  it.each([
+    ['a modifier on line 2', 'modifier', { kind: 'line', line: 2 }, true],
+    ['a date of service for the whole claim', 'dos', { kind: 'claim' }, true],
+    ['a place of service for the whole claim', 'pos', { kind: 'claim' }, true],
+    ['a procedure code on a stated line (it makes its own line)', 'cpt', { kind: 'line', line: 1 }, false],
+    ['a diagnosis on a line (the claim holds diagnoses)', 'dx', { kind: 'line', line: 1 }, false],
+    ['not a claim field, on a line', 'none', { kind: 'line', line: 1 }, false],
+    ['units for the whole claim', 'units', { kind: 'claim' }, false],
+    ['line 0', 'modifier', { kind: 'line', line: 0 }, false],
+    ['line 1.5', 'modifier', { kind: 'line', line: 1.5 }, false],
+    ['line 1000', 'modifier', { kind: 'line', line: 1000 }, false],
+    ['a line given as text', 'modifier', { kind: 'line', line: '2' }, false],
+    ['an unknown kind', 'modifier', { kind: 'row' }, false],
+  ])('applies a line rule only where it fits the role: %s', (_name, role, line, kept) => {
+    const recipes = correctionsForSite([[{ site: 'https://a.example/*', selector: '#x', role, line }]], () => true);
+    expect(recipes).toEqual(kept ? [{ selector: '#x', role, line }] : []);
+  });
 });
 
 describe('detection with corrections', () => {
@@ -161,6 +179,42 @@ describe('detection with corrections', () => {
     const pointer = after.flatMap((c) => c.fields).find((f) => f.element === field('ref_2'));
     expect(pointer).toMatchObject({ role: 'pointer', line: 1 });
     expect(roleOf(after, field('ref_1'))).toBeUndefined();
+  });
+
+  it('a line rule puts a field on the line it names, over the row it sits in; on none beyond the last line', () => {
+    document.body.innerHTML = page;
+    const field = (name: string) => document.querySelector(`[name="${name}"]`)!;
+    const lineOf = (claims: ReturnType<typeof detectClaims>, name: string) => claims.flatMap((c) => c.fields).find((f) => f.element === field(name));
+    expect(lineOf(detectClaims(document), 'units_2')).toMatchObject({ role: 'units', line: 1 });
+    const moved = detectClaims(document, { corrections: [{ selector: 'input[name="units_2"]', role: 'units', line: { kind: 'line', line: 1 } }] });
+    expect(lineOf(moved, 'units_2')).toMatchObject({ role: 'units', line: 0 });
+    // It takes line 1's units slot: the field detected there is no longer line 1's units.
+    expect(moved.flatMap((c) => c.fields).filter((f) => f.role === 'units' && f.line === 0).map((f) => f.element)).toEqual([field('units_2')]);
+    const beyond = detectClaims(document, { corrections: [{ selector: 'input[name="units_2"]', role: 'units', line: { kind: 'line', line: 3 } }] });
+    expect(lineOf(beyond, 'units_2')).toBeUndefined();
+    expect(lineOf(beyond, 'units_1')).toMatchObject({ role: 'units', line: 0 });
+  });
+
+  it('a claim rule makes a date of service one value for every line that has none', () => {
+    document.body.innerHTML = `
+      <form>
+        <p><label>Visit <input name="visit"></label></p>
+        <table>
+          <thead><tr><th>CPT</th><th>Date of service</th><th>Units</th></tr></thead>
+          <tbody>
+            <tr><td><input name="cpt_1" value="77372"></td><td><input name="dos_1" value="03/04/25"></td><td><input name="units_1" value="1"></td></tr>
+            <tr><td><input name="cpt_2" value="77371"></td><td><input name="dos_2"></td><td><input name="units_2" value="1"></td></tr>
+          </tbody>
+        </table>
+      </form>`;
+    const visit = document.querySelector('[name="visit"]')!;
+    (visit as HTMLInputElement).value = '05/06/2025';
+    expect(detectClaims(document).flatMap((c) => c.fields).some((f) => f.element === visit)).toBe(false);
+    const claims = detectClaims(document, { corrections: [{ selector: 'input[name="visit"]', role: 'dos', line: { kind: 'claim' } }] });
+    expect(claims.flatMap((c) => c.fields).find((f) => f.element === visit)).toMatchObject({ role: 'dos', line: null });
+    // A line with its own date keeps it; the one without takes the claim's.
+    const raw = readRawClaim(claims[0]!);
+    expect(raw.lines.map((line) => line.dateFrom)).toEqual(['03/04/25', '05/06/2025']);
   });
 
   it('a corrected role wins its line over a detected field of the same role', () => {

@@ -2,7 +2,7 @@
 // the watcher reports (extended from the previous grouping when only new fields arrived) must equal
 // a full detection of the page from scratch, over every fixture of the corpus (team-written and
 // real-pattern pages).
-import { createWatchCounters, detectClaims, watchClaims, type DetectedClaim } from '../../detection';
+import { createWatchCounters, detectClaims, watchClaims, type DetectedClaim, type PageCorrections } from '../../detection';
 import { CORPUS_FIXTURES, PORTAL_FIXTURES, readHtml } from '../fixtures/portals';
 import { loadPage } from './load';
 
@@ -23,7 +23,7 @@ const shape = (claims: readonly DetectedClaim[]) =>
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 120));
 
-function watch() {
+function watch(corrections?: PageCorrections) {
   const controller = new AbortController();
   let latest: readonly DetectedClaim[] = [];
   let reports = 0;
@@ -33,6 +33,7 @@ function watch() {
     signal: controller.signal,
     sliceAbove: 100_000,
     counters,
+    corrections,
     onChange: (claims) => {
       latest = claims;
       reports++;
@@ -213,6 +214,32 @@ describe('incremental detection equals a full scan', () => {
       expect(w.counters.scopesRegrouped).toBe(regrouped);
       expect(w.claims()[0]!.fields.filter((f) => f.line === 500).map((f) => f.role)).toContain('cpt');
       expect(shape(w.claims())).toEqual(shape(detectClaims(document)));
+      expect(w.errors).toEqual([]);
+    } finally {
+      w.controller.abort();
+    }
+  });
+
+  it('scans the whole page for a new line where a recipe states a line: the new line may be the one it names', async () => {
+    document.body.innerHTML = `<form><table><thead><tr><th>CPT</th><th>Units</th></tr></thead><tbody>
+      <tr><td><input name="cpt_1"></td><td><input name="units_1"></td></tr>
+      <tr><td><input name="cpt_2"></td><td><input name="units_2"></td></tr>
+    </tbody></table><p><label>Units <input name="late_units"></label></p></form>`;
+    // The last units box belongs to line 3, which the page does not have yet.
+    const corrections: PageCorrections = [{ selector: 'input[name="late_units"]', role: 'units', line: { kind: 'line', line: 3 } }];
+    const w = watch(corrections);
+    try {
+      await vi.waitFor(() => expect(w.reports()).toBe(1));
+      const late = document.querySelector('[name="late_units"]')!;
+      expect(w.claims()[0]!.fields.some((f) => f.element === late)).toBe(false);
+      const row = document.querySelector('tbody tr:last-child')!;
+      const next = row.cloneNode(true) as Element;
+      next.querySelectorAll('input').forEach((field) => (field.name = field.name.replace('2', '3')));
+      row.after(next);
+      await vi.waitFor(() => expect(w.reports()).toBe(2));
+      expect(w.claims()[0]!.fields.find((f) => f.element === late)).toMatchObject({ role: 'units', line: 2 });
+      expect(shape(w.claims())).toEqual(shape(detectClaims(document, { corrections })));
+      expect(w.counters.extensions).toBe(0);
       expect(w.errors).toEqual([]);
     } finally {
       w.controller.abort();

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ClaimState, FieldAddressMessage, LineFields } from '../messaging/schemas';
-import type { CorrectionRole } from '../settings/corrections';
+import type { CorrectionRole, LineRule } from '../settings/corrections';
 import { CorrectionPicker } from './CorrectionPicker';
 import { t } from './i18n';
 
@@ -10,7 +10,7 @@ export interface LineCorrectionsProps {
   /** Asks the page for the detected fields of one line (and where each is); null when it cannot be reached. */
   loadFields(target: { frameId: number; claimIndex: number; line: number }): Promise<LineFields | null>;
   /** Saves a correction for the field at `address`; resolves whether it was saved. */
-  onCorrect(address: FieldAddressMessage, role: CorrectionRole): Promise<boolean>;
+  onCorrect(address: FieldAddressMessage, role: CorrectionRole, line: LineRule): Promise<boolean>;
 }
 
 /**
@@ -49,9 +49,10 @@ export function LineCorrections({ claim, frameId, loadFields, onCorrect }: LineC
           open
           fields={fields}
           idPrefix={`cg-panel-${frameId}-${claim.claimIndex}-${line}`}
-          onCorrect={async (index, role) => {
+          lineCount={claim.lines.length}
+          onCorrect={async (index, role, ruleOfLine) => {
             const field = fields[index];
-            return field ? onCorrect(field.address, role) : false;
+            return field ? onCorrect(field.address, role, ruleOfLine) : false;
           }}
         />
       )}

@@ -5,7 +5,7 @@ import { FindingList, SeverityBadge } from './FindingList';
 import { t } from './i18n';
 import { Tooltip, type TooltipView } from './Tooltip';
 import { CorrectionPicker, type FieldChoice } from './CorrectionPicker';
-import type { CorrectionRole } from '../settings/corrections';
+import type { CorrectionRole, LineRule } from '../settings/corrections';
 
 export type MarkerSeverity = 'error' | 'warning' | 'info';
 
@@ -14,6 +14,8 @@ export interface MarkerView {
   severity: MarkerSeverity;
   code: string;
   lineNumber: number;
+  /** How many service lines the marker's claim has (the lines a corrected field can be put on). */
+  lineCount?: number;
   findings: readonly Finding[];
   /** The line's detected fields, offered for correction ("This field is…"); read when the card opens. */
   fieldsOf?: () => readonly FieldChoice[];
@@ -39,7 +41,7 @@ export interface MarkerLayerProps {
   /** Applies a finding's safe fix to the portal field; only ever on the coder's click. */
   onApply?(finding: Finding): void;
   /** Saves what field `index` of the open card's line is (a correction recipe). */
-  onCorrect?(index: number, role: CorrectionRole): Promise<boolean> | boolean;
+  onCorrect?(index: number, role: CorrectionRole, line: LineRule): Promise<boolean> | boolean;
   undo?: UndoView | null;
   onUndo?(): void;
   onDismissUndo?(): void;
@@ -122,7 +124,7 @@ function FindingCard({ marker, onClose, onApply, onCorrect }: { marker: MarkerVi
           ) : null
         }
       />
-      {onCorrect && marker.fieldsOf ? <CorrectionPicker key={marker.key} fields={marker.fieldsOf()} onCorrect={onCorrect} idPrefix={`cg-card-${marker.key.replace(':', '-')}`} /> : null}
+      {onCorrect && marker.fieldsOf ? <CorrectionPicker key={marker.key} fields={marker.fieldsOf()} onCorrect={onCorrect} lineCount={marker.lineCount ?? marker.lineNumber} idPrefix={`cg-card-${marker.key.replace(':', '-')}`} /> : null}
       <p class="cg-keys">{t('card_keys_hint')}</p>
     </div>
   );

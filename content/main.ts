@@ -14,7 +14,7 @@ import { createErrorAnnouncer, deepActiveElement } from './announcer';
 import { planFix, writeFieldValue } from './apply-fix';
 import { startClaimSession } from './claim-session';
 import { lineFields, markersFor } from './markers';
-import type { CorrectionRole } from '../settings/corrections';
+import type { CorrectionRole, LineRule } from '../settings/corrections';
 import { recordCorrection } from '../settings/record-correction';
 import type { LineFields } from '../messaging/schemas';
 import type { Sensor } from './protocol';
@@ -146,12 +146,12 @@ export async function runClaimGuide(sensor: Sensor): Promise<void> {
    * "This field is…" in the card: a recipe for the field's site (never its value). Saved, it reaches
    * the sensor through storage, which detects the page again with it.
    */
-  async function correctField(markerKey: string, fieldIndex: number, role: CorrectionRole): Promise<boolean> {
+  async function correctField(markerKey: string, fieldIndex: number, role: CorrectionRole, lineRule: LineRule): Promise<boolean> {
     const [claimIndex, line] = markerKey.split(':').map(Number);
     const claim = session.evaluated[claimIndex!];
     const field = claim && lineFields(claim.detected, line!)[fieldIndex];
     if (!field?.element.isConnected) return false;
-    return (await recordCorrection(sensor.detection.locate(field.element), role)).ok;
+    return (await recordCorrection(sensor.detection.locate(field.element), role, lineRule)).ok;
   }
 
   /** The side panel's "This line's fields…": each detected field of the line and where it is. */

@@ -29,6 +29,7 @@ export function markersFor(evaluated: readonly EvaluatedClaim[], detection: Pick
         severity,
         code: line.code,
         lineNumber: line.index + 1,
+        lineCount: claim.lines.length,
         findings: lineFindings,
         // Read when the card opens, not for every marker on every evaluation (a long claim has hundreds).
         fieldsOf: () =>

@@ -5,7 +5,7 @@ import type { ReferenceElement } from '@floating-ui/dom';
 import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
 import type { TooltipView } from '../components/Tooltip';
 import type { FieldChoice } from '../components/CorrectionPicker';
-import type { CorrectionRole } from '../settings/corrections';
+import type { CorrectionRole, LineRule } from '../settings/corrections';
 import { safeDom, UI_ATTRIBUTE } from '../detection/dom';
 import { describeCode, describeModifier, type Finding } from '../rules';
 import { scrollClips } from './clips';
@@ -23,6 +23,8 @@ export interface OverlayMarker {
   severity: MarkerSeverity;
   code: string;
   lineNumber: number;
+  /** How many service lines the marker's claim has. */
+  lineCount?: number;
   findings: readonly Finding[];
   /** The line's detected fields, for the card's "This field is…" (components/CorrectionPicker.tsx); read when the card opens. */
   fieldsOf?: () => readonly FieldChoice[];
@@ -39,7 +41,7 @@ export interface OverlayOptions {
   /** The coder clicked Apply on a finding of a marker's line. */
   onApply(markerKey: string, finding: Finding): void;
   /** The coder said what field `fieldIndex` of a marker's line is (resolves whether it was saved). */
-  onCorrect?(markerKey: string, fieldIndex: number, role: CorrectionRole): Promise<boolean>;
+  onCorrect?(markerKey: string, fieldIndex: number, role: CorrectionRole, line: LineRule): Promise<boolean>;
 }
 
 type Shortcut = { readonly altKey: boolean; readonly shiftKey: boolean; readonly code: string };
@@ -153,7 +155,7 @@ export async function createOverlay(ctx: ContentScriptContext, options: OverlayO
           closeCard(true);
           options.onApply(key, finding);
         },
-        onCorrect: options.onCorrect && ((fieldIndex: number, role: CorrectionRole) => (openKey ? options.onCorrect!(openKey, fieldIndex, role) : false)),
+        onCorrect: options.onCorrect && ((fieldIndex: number, role: CorrectionRole, line: LineRule) => (openKey ? options.onCorrect!(openKey, fieldIndex, role, line) : false)),
         undo: undo ? { label: undo.label, visible: positionOf(undo.anchor) !== null } : null,
         onUndo: runUndo,
         onDismissUndo: () => {

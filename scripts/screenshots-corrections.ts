@@ -19,11 +19,14 @@ try {
   await page.fill('[name="SVCDATE_PROC_1"]', '77372');
   await page.fill('[name="SVCDATE_MOD_1"]', 'TC');
   await page.fill('[name="SVCDATE_UNITS_1"]', '1');
+  await page.fill('[name="SVCDATE_PROC_2"]', '77371');
   await page.click('[data-claimguide-marker="0:0"]');
   const card = page.getByRole('dialog');
   await card.waitFor();
   await card.locator('summary').last().click();
-  await card.locator('[data-correct-field][data-role="charge"] select').selectOption('pointer');
+  await card.locator('[data-correct-field][data-role="charge"] [data-correct-role]').selectOption('pointer');
+  // The first field, a date of service: for the whole claim (a line's own field could go on line 2).
+  await card.locator('[data-correct-field][data-role="dos"] [data-correct-line-rule]').selectOption('claim');
   await card.evaluate((element) => (element.scrollTop = element.scrollHeight));
   await page.screenshot({ path: out('corrections-card') });
 
@@ -36,7 +39,8 @@ try {
 
   // One correction saved from the panel, then the options page lists it.
   const modifier = panel.locator('[data-correct-field][data-role="modifier"]');
-  await modifier.locator('select').selectOption('none');
+  await modifier.locator('[data-correct-role]').selectOption('units');
+  await modifier.locator('[data-correct-line-rule]').selectOption('line:2');
   await modifier.locator('button').click();
   await panel.locator('.cg-correct__status:not(:empty)').waitFor();
   await panel.screenshot({ path: out('corrections-panel') });

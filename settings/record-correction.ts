@@ -1,4 +1,4 @@
-import { saveCorrection, type CorrectionProblem, type CorrectionRole } from './corrections';
+import { saveCorrection, type CorrectionProblem, type CorrectionRole, type LineRule } from './corrections';
 import { readPolicySnapshot } from './policy';
 import { BUILT_IN_PATTERNS, originToPattern, patternMatchesOrigin } from './portals';
 import { enabledSites } from './sites';
@@ -20,6 +20,7 @@ export async function sitePatternFor(origin: string): Promise<string | null> {
 export async function recordCorrection(
   address: { origin: string; selector: string; hosts: readonly string[] },
   role: CorrectionRole,
+  line: LineRule = { kind: 'auto' },
 ): Promise<{ ok: true } | { ok: false; problems: CorrectionProblem[] }> {
   const site = await sitePatternFor(address.origin);
   if (!site) return { ok: false, problems: [{ path: 'site', key: 'corrections_err_site' }] };
@@ -28,7 +29,7 @@ export async function recordCorrection(
     selector: address.selector,
     ...(address.hosts.length ? { hosts: [...address.hosts] } : {}),
     role,
-    line: { kind: 'auto' },
+    line,
   });
 }
 

@@ -5,7 +5,7 @@ import {
   type Correction,
   type CorrectionProblem,
 } from '../../settings/corrections';
-import { roleLabel } from '../CorrectionPicker';
+import { lineRuleLabel, roleLabel } from '../CorrectionPicker';
 import { t } from '../i18n';
 import { ProblemList, type Problem } from './ProblemList';
 
@@ -82,6 +82,7 @@ export function CorrectionsSection(props: CorrectionsSectionProps) {
           <code>{field}</code>
         </td>
         <td>{roleLabel(correction.role)}</td>
+        <td>{lineRuleLabel(correction.line)}</td>
         <td>
           {locked ? (
             <span class="cg-locked">{t('policy_locked')}</span>
@@ -114,6 +115,7 @@ export function CorrectionsSection(props: CorrectionsSectionProps) {
               <th scope="col">{t('corrections_col_site')}</th>
               <th scope="col">{t('corrections_col_field')}</th>
               <th scope="col">{t('corrections_col_role')}</th>
+              <th scope="col">{t('corrections_col_line')}</th>
               <th scope="col">{t('corrections_col_action')}</th>
             </tr>
           </thead>

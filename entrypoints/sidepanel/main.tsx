@@ -15,7 +15,7 @@ import {
   type TabState,
   type ToContentMessage,
 } from '../../messaging/schemas';
-import type { CorrectionRole } from '../../settings/corrections';
+import type { CorrectionRole, LineRule } from '../../settings/corrections';
 import { recordCorrection } from '../../settings/record-correction';
 import { setDescriptorPack } from '../../components/descriptors';
 import { descriptorPackItem, readDescriptorPack } from '../../settings/descriptor-pack';
@@ -90,7 +90,7 @@ function App() {
     const answer: unknown = await browser.tabs.sendMessage(tab.tabId, request, { frameId }).catch(() => null);
     return parseMessage(z.nullable(LineFieldsSchema), answer) ?? null;
   };
-  const correct = async (address: FieldAddressMessage, role: CorrectionRole) => (await recordCorrection(address, role)).ok;
+  const correct = async (address: FieldAddressMessage, role: CorrectionRole, line: LineRule) => (await recordCorrection(address, role, line)).ok;
 
   return (
     <SidePanel

@@ -76,18 +76,18 @@ describe('CorrectionsSection', () => {
 describe('CorrectionPicker', () => {
   it('offers every role and "Not a claim field" per field, and saves the choice', async () => {
     const onCorrect = vi.fn(async () => true);
-    render(<CorrectionPicker idPrefix="t" fields={[{ role: 'cpt' }, { role: 'modifier', slot: 2, corrected: true }]} onCorrect={onCorrect} />);
+    render(<CorrectionPicker idPrefix="t" lineCount={1} fields={[{ role: 'cpt' }, { role: 'modifier', slot: 2, corrected: true }]} onCorrect={onCorrect} />);
     const select = screen.getByLabelText(/Field 2, read as Modifier 2/) as HTMLSelectElement;
     expect(screen.getByText(/Field 2, read as Modifier 2/).textContent).toContain('your correction');
     expect(Array.from(select.options).map((option) => option.value)).toEqual(['cpt', 'modifier', 'units', 'dos', 'pos', 'dx', 'pointer', 'revenue', 'charge', 'none']);
     fireEvent.change(select, { target: { value: 'none' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
-    await waitFor(() => expect(onCorrect).toHaveBeenCalledWith(1, 'none'));
+    await waitFor(() => expect(onCorrect).toHaveBeenCalledWith(1, 'none', { kind: 'auto' }));
     expect((await screen.findByRole('status')).textContent).toBe('Saved: on this site ClaimGuide reads this field as “Not a claim field”.');
   });
 
   it('says so when a correction was not saved', async () => {
-    render(<CorrectionPicker idPrefix="t" fields={[{ role: 'units' }]} onCorrect={async () => false} />);
+    render(<CorrectionPicker idPrefix="t" lineCount={1} fields={[{ role: 'units' }]} onCorrect={async () => false} />);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The correction was not saved.'));
   });

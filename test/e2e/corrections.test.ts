@@ -80,7 +80,7 @@ describe('corrections made by the coder', () => {
     const card = page.locator('.cg-card');
     await card.locator('summary', { hasText: 'This field is…' }).click();
     const units = card.locator('[data-correct-field][data-role="units"]');
-    await units.locator('select').selectOption('none');
+    await units.locator('[data-correct-role]').selectOption('none');
     await units.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => card.locator('[role="status"]').innerText()).toContain('Saved: on this site ClaimGuide reads this field as “Not a claim field”.');
     await expect.poll(() => roleOf(page, 'SVCDATE_UNITS_1')).toBeNull();
@@ -106,7 +106,7 @@ describe('corrections made by the coder', () => {
     expect(await fields.evaluateAll((items) => items.map((item) => item.getAttribute('data-role')))).toEqual(['dos', 'cpt', 'modifier', 'charge', 'pointer']);
     expect(await panel.locator('[data-correct-field][data-role="pointer"]').innerText()).toContain('your correction');
     const modifier = panel.locator('[data-correct-field][data-role="modifier"]');
-    await modifier.locator('select').selectOption('charge');
+    await modifier.locator('[data-correct-role]').selectOption('charge');
     await modifier.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => roleOf(page, 'SVCDATE_MOD_1')).toBe('charge');
     // The line's detected charge gives way to the corrected one (one charge to a line).
@@ -154,6 +154,45 @@ describe('corrections made by the coder', () => {
     );
     expect(await storedCorrections(extension())).toEqual(before);
     await options.close();
+    await page.close();
+  });
+
+  it('the card puts a field on another line, shown in the options page; a reload keeps it there', async () => {
+    // (The recipes of the tests above set aside: line 1's modifier is detected as one again.)
+    await extension().worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ corrections: [] }));
+    const page = await extension().openPortal('/svc-grid.html');
+    await page.fill(field('SVCDATE_PROC_1'), '77372');
+    await page.fill(field('SVCDATE_PROC_2'), '77371');
+    await page.fill(field('SVCDATE_MOD_1'), 'TC');
+    expect(await page.getAttribute(field('SVCDATE_NOTE_1'), 'data-claimguide-line')).toBeNull();
+    const marker = page.locator('[data-claimguide-marker="0:0"]');
+    await marker.waitFor();
+    await marker.click();
+    const card = page.locator('.cg-card');
+    await card.locator('summary', { hasText: 'This field is…' }).click();
+    const modifier = card.locator('[data-correct-field][data-role="modifier"]');
+    await modifier.locator('[data-correct-line-rule]').selectOption({ label: 'On line 2' });
+    await modifier.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.locator('[role="status"]').innerText()).toContain('On line 2');
+    await expect.poll(() => page.getAttribute(field('SVCDATE_MOD_1'), 'data-claimguide-line')).toBe('1');
+    expect((await storedCorrections(extension())) as unknown[]).toContainEqual({
+      site: 'http://127.0.0.1/*',
+      selector: 'input[name="SVCDATE_MOD_1"]',
+      role: 'modifier',
+      line: { kind: 'line', line: 2 },
+    });
+
+    const options = await extension().extensionPage('options.html');
+    const row = options.locator('[data-section="corrections"] tbody tr', { hasText: 'SVCDATE_MOD_1' });
+    await expect.poll(() => row.innerText()).toContain('On line 2');
+    await options.close();
+
+    await page.reload();
+    await page.locator('[data-claimguide-role="cpt"]').first().waitFor({ state: 'attached' });
+    await page.fill(field('SVCDATE_PROC_1'), '77372');
+    await page.fill(field('SVCDATE_PROC_2'), '77371');
+    await expect.poll(() => page.getAttribute(field('SVCDATE_MOD_1'), 'data-claimguide-line')).toBe('1');
+    expect(await page.getAttribute(field('SVCDATE_MOD_2'), 'data-claimguide-line')).toBe('1');
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { ClaimChange, DetectedClaim, DetectedField, FieldValues } from '../detection';
-import type { SensorDetection } from './protocol';
+import { readRawClaim, readValue } from '../detection/read';
 import type { Claim, Finding, PayerProfile } from '../rules';
 import { evaluateRaw, lineVerdicts, normalizeLine } from '../rules';
 import type { ClaimState, FrameState } from '../messaging/schemas';
@@ -17,8 +17,6 @@ export interface ClaimSource {
   readonly claims: readonly DetectedClaim[];
   subscribe(listener: (claims: readonly DetectedClaim[], change?: ClaimChange) => void): () => void;
   rescan(): void;
-  /** How the claims' values are read (detection's code, in the sensor). */
-  readonly detection: Pick<SensorDetection, 'readRawClaim' | 'readValue'>;
 }
 
 export interface ClaimSessionOptions {
@@ -53,14 +51,14 @@ export function startClaimSession(options: ClaimSessionOptions) {
     const today = options.today();
     const last = evaluatedWith;
     evaluatedWith = undefined; // until this evaluation has completed
-    const blank = change && last?.profile === profile && last.today === today ? withBlankLines(evaluated, claims, change, options.source.detection.readValue) : undefined;
+    const blank = change && last?.profile === profile && last.today === today ? withBlankLines(evaluated, claims, change) : undefined;
     if (blank) {
       // Only blank lines arrived: no finding changes (a rules property), only the new fields are marked.
       evaluated = blank.evaluated;
       contract.add(blank.added.map(({ claimIndex, fields }) => ({ fields, verdictOf: lineVerdicts(evaluated[claimIndex]!.findings) })));
     } else {
       evaluated = claims.map((detected) => {
-        const { claim, findings } = evaluateRaw(options.source.detection.readRawClaim(detected, values), profile, { today });
+        const { claim, findings } = evaluateRaw(readRawClaim(detected, values), profile, { today });
         return { detected, claim, findings };
       });
       contract.apply(evaluated.map(({ detected, findings }) => ({ fields: detected.fields, verdictOf: lineVerdicts(findings) })));
@@ -129,7 +127,6 @@ function withBlankLines(
   previous: readonly EvaluatedClaim[],
   claims: readonly DetectedClaim[],
   change: ClaimChange,
-  readValue: SensorDetection['readValue'],
 ): { evaluated: EvaluatedClaim[]; added: Array<{ claimIndex: number; fields: DetectedField[] }> } | undefined {
   if (previous.length !== claims.length || change.appended.length === 0) return undefined;
   for (const field of change.appended) if (readValue(field.element) !== '') return undefined;

@@ -1,10 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClaimChange, DetectedClaim, FieldAddress, FieldElement, FieldReason, FieldValues, PageCorrections } from '../detection';
-import type { RawClaim } from '../rules';
 
 /**
  * How the two content scripts of a frame meet. Types only, plus the one lookup the engine uses:
- * the engine's bundle carries none of detection's code.
+ * the engine's bundle carries none of detection's evidence, vocabulary or scoring. (Reading a
+ * detected claim's values into the claim model, detection/read.ts, is small and pure: the engine
+ * does that itself.)
  *
  * 1. The **sensor** (content/sensor.ts, the manifest's content script) starts at `document_start`
  *    in every frame of an enabled site and publishes a {@link Sensor} under {@link SENSOR_KEY} on
@@ -49,12 +50,8 @@ export interface Sensor {
   setLayerKeys(keys: LayerKeys | null): void;
 }
 
-/** What the engine asks of detection about the fields the sensor found. */
+/** What the engine asks of detection about the fields the sensor found: what needs its evidence or the coder's recipes. */
 export interface SensorDetection {
-  /** A detected claim's values as the rules read them (`values`: the snapshot a scan handed over). */
-  readRawClaim(claim: DetectedClaim, values?: FieldValues): RawClaim;
-  /** One field's value as detection reads it ('' when blank). */
-  readValue(element: FieldElement): string;
   /** Where a field is, for a recipe: this frame's origin and the field's address in the markup (never its value). */
   locate(element: Element): FieldAddress & { origin: string };
   /** Whether one of the coder's recipes, not the heuristics, gave the field its role. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { addressOf, correctionFor, readRawClaim, readValue, reasonsFor, watchClaims, type ClaimWatcher, type DetectedClaim, type PageCorrections } from '../detection';
+import { addressOf, correctionFor, reasonsFor, watchClaims, type ClaimWatcher, type DetectedClaim, type PageCorrections } from '../detection';
 import { answerContextMenu, pageOrigin, watchCorrections } from './corrections';
 import { SENSOR_KEY, sensorOf, type ClaimListener, type LayerKeys, type PointerPlace, type Sensor, type SensorDetection } from './protocol';
 import { wordAtPoint } from '../overlay/text-at-point';
@@ -155,8 +155,6 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   for (const type of ['keydown', 'keypress', 'keyup']) ctx.addEventListener(window, type, guardLayerKeys, { capture: true });
 
   const detection: SensorDetection = {
-    readRawClaim,
-    readValue,
     locate: (element) => ({ origin: pageOrigin(), ...addressOf(element) }),
     isCorrected: (element) => corrections.length > 0 && correctionFor(element, corrections) !== undefined,
     reasonsFor,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { COMPILE_HINT } from '../../scripts/vite-compile-hints';
 
 /** The built bundles (`npm test` builds both before running the tests). */
@@ -22,6 +23,13 @@ describe('built bundles', () => {
       // 'modifr' is a word of detection's vocabulary (detection/vocabulary/en.ts), present wherever scoring is.
       expect(built(`${target}/content-scripts/claim.js`)).toContain('modifr');
       expect(built(`${target}/engine.js`)).not.toContain('modifr');
+    }
+  });
+
+  it('keep the sensor, loaded in every frame of an enabled site, within its 30 KB gzip budget (a size, not a time: as npm run bench counts it)', () => {
+    for (const target of ['chrome-mv3', 'firefox-mv2']) {
+      const gzipped = gzipSync(readFileSync(resolve('.output', `${target}/content-scripts/claim.js`))).length / 1024;
+      expect(gzipped).toBeLessThanOrEqual(30);
     }
   });
 });

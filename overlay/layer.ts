@@ -2,9 +2,8 @@ import { createElement, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ReferenceElement } from '@floating-ui/dom';
-import { MarkerLayer, type MarkerSeverity, type MarkerView } from '../components/MarkerLayer';
+import { MarkerLayer, type MarkerView } from '../components/MarkerLayer';
 import type { TooltipView } from '../components/Tooltip';
-import type { FieldChoice } from '../components/CorrectionPicker';
 import type { CorrectionRole, LineRule } from '../settings/corrections';
 import { safeDom, UI_ATTRIBUTE } from '../detection/dom';
 import { describeCode, describeModifier, type Finding } from '../rules';
@@ -16,18 +15,9 @@ import { wordAtPoint } from './text-at-point';
 // Inlined, not a web-accessible file: pages cannot probe for it, and it works on any origin.
 import overlayCss from './overlay.css?inline';
 
-/** A marker to show: anchored to a portal field, described by its line's findings. */
-export interface OverlayMarker {
-  key: string;
+/** A marker to show: anchored to a portal field, described by its line's findings (the layer works out where it is). */
+export interface OverlayMarker extends Omit<MarkerView, 'position'> {
   anchor: Element;
-  severity: MarkerSeverity;
-  code: string;
-  lineNumber: number;
-  /** How many service lines the marker's claim has. */
-  lineCount?: number;
-  findings: readonly Finding[];
-  /** The line's detected fields, for the card's "This field is…" (components/CorrectionPicker.tsx); read when the card opens. */
-  fieldsOf?: () => readonly FieldChoice[];
 }
 
 export interface OverlayUndo {

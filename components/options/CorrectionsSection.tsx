@@ -8,6 +8,7 @@ import {
 import { lineRuleLabel, roleLabel } from '../CorrectionPicker';
 import { t } from '../i18n';
 import { ProblemList, type Problem } from './ProblemList';
+import { takeChosenFile } from './chosen-file';
 
 /** Largest corrections file read (a full export of 500 recipes is far smaller). */
 const MAX_FILE_BYTES = 1_000_000;
@@ -54,9 +55,7 @@ export function CorrectionsSection(props: CorrectionsSectionProps) {
   const [status, setStatus] = useState('');
 
   async function onFile(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event);
     if (!file) return;
     const reject = (found: CorrectionProblem[]) => {
       setProblems(found.map(problemOf));

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { parseDescriptorPack, type DescriptorPack, type PackProblem } from '../../settings/descriptor-pack';
 import { t } from '../i18n';
 import { ProblemList } from './ProblemList';
+import { takeChosenFile } from './chosen-file';
 
 export interface DescriptorPackSectionProps {
   pack: DescriptorPack | null;
@@ -15,9 +16,7 @@ export function DescriptorPackSection(props: DescriptorPackSectionProps) {
   const [status, setStatus] = useState('');
 
   async function onFile(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event);
     if (!file) return;
     const result = parseDescriptorPack(await file.text(), file.name);
     if (!result.ok) {

@@ -12,6 +12,7 @@ import { t, uiLanguage } from '../i18n';
 import { ProblemList, type Problem } from './ProblemList';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileRules } from './ProfileRules';
+import { takeChosenFile } from './chosen-file';
 
 export interface ProfilesSectionProps {
   /** The coder's stored custom profiles. */
@@ -108,9 +109,7 @@ export function ProfilesSection(props: ProfilesSectionProps) {
   }
 
   async function onFile(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event);
     if (!file) return;
     if (file.size > MAX_PROFILE_FILE_BYTES) return reject(file.name, [{ message: t('profiles_import_too_big') }]);
     const text = await file.text();

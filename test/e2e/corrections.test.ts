@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { EXTENSION_PATH, tabIdOf, useExtensionSession, type ExtensionSession } from './chromium';
+import { tabIdOf, useExtensionSession, type ExtensionSession } from './chromium';
+import { deployManagedPolicy } from './managed-policy';
 
 /**
  * Corrections in real Chromium (demo/public/svc-grid.html, whose in-house "Assoc." column,
@@ -198,44 +196,9 @@ describe('corrections made by the coder', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// A recipe deployed through enterprise policy (as test/e2e/policy.test.ts does for a profile: a
-// copy of the build, so the policy can apply to no other extension; root only).
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_PREFIX = 'claimguide-corrections-e2e-';
-
-function unpackedExtensionId(path: string): string {
-  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
-}
-
+// A recipe deployed through enterprise policy (as test/e2e/policy.test.ts does for a profile; root only).
 const POLICY_RECIPE = { site: 'http://127.0.0.1/*', selector: 'input[name="SVCDATE_REF_2"]', role: 'pointer', line: { kind: 'auto' } };
-
-function preparePolicy(): { extensionPath: string; policyFile: string } | { unavailable: string } {
-  const extensionPath = realpathSync(mkdtempSync(join(tmpdir(), 'claimguide-corrections-ext-')));
-  cpSync(EXTENSION_PATH, extensionPath, { recursive: true });
-  const id = unpackedExtensionId(extensionPath);
-  const policyFile = join(POLICY_DIR, `${POLICY_PREFIX}${id}.json`);
-  const policy = { corrections: [POLICY_RECIPE, { ...POLICY_RECIPE, selector: 'input[value="1"]' }] };
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    for (const name of readdirSync(POLICY_DIR)) if (name.startsWith(POLICY_PREFIX)) rmSync(join(POLICY_DIR, name), { force: true });
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
-  } catch (error) {
-    rmSync(extensionPath, { recursive: true, force: true });
-    return { unavailable: `cannot write ${POLICY_DIR} (${(error as NodeJS.ErrnoException).code ?? error}); run as root` };
-  }
-  return { extensionPath, policyFile };
-}
-
-const prepared = preparePolicy();
-if ('unavailable' in prepared && process.env.CI) throw new Error(`Corrections policy test: ${prepared.unavailable}`);
-const withPolicy = 'unavailable' in prepared ? undefined : prepared;
-
-afterAll(() => {
-  if (!withPolicy) return;
-  rmSync(withPolicy.policyFile, { force: true });
-  rmSync(withPolicy.extensionPath, { recursive: true, force: true });
-});
+const withPolicy = deployManagedPolicy('corrections-e2e', { corrections: [POLICY_RECIPE, { ...POLICY_RECIPE, selector: 'input[value="1"]' }] });
 
 describe.skipIf(!withPolicy)('a correction deployed through enterprise policy', () => {
   const extension = useExtensionSession(() => ({ extensionPath: withPolicy!.extensionPath }));

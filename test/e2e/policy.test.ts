@@ -1,64 +1,18 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { BUILTIN_PROFILES, type PayerProfile } from '../../rules';
-import { EXTENSION_PATH, useExtensionSession, type ExtensionSession } from './chromium';
+import { useExtensionSession, type ExtensionSession } from './chromium';
+import { deployManagedPolicy } from './managed-policy';
 import { cpt, mod } from './cms1500';
 
 /**
  * Enterprise policy in real Chromium: an administrator's profile, pushed through the browser's
- * managed policy files (the `3rdparty` extension policy of Chromium on Linux, read into
- * `storage.managed`), is shown locked in the popup and the options page and used on the portal.
- *
- * The policy targets a copy of the build in a temporary directory: an unpacked extension's id is
- * derived from its path, so the policy can apply to no other extension on this machine, and a
- * leftover file (a crashed run) changes nothing for the other tests or for `npm start`.
+ * managed policy files (read into `storage.managed`; see managed-policy.ts), is shown locked in the
+ * popup and the options page and used on the portal.
  */
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_PREFIX = 'claimguide-e2e-';
-
-/** Chromium's id of an unpacked extension: SHA-256 of its absolute path, first 32 hex digits as a–p. */
-function unpackedExtensionId(path: string): string {
-  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
-}
-
 const commercial = BUILTIN_PROFILES.find((profile) => profile.id === 'commercial')!;
 const orgProfile: PayerProfile = { ...commercial, id: 'org-plan', name: { en: 'Org plan', es: 'Plan de la organización' } };
 
-/** Writes the policy file, or explains why it cannot (policy files are root's). */
-function preparePolicy(): { extensionPath: string; policyFile: string } | { unavailable: string } {
-  const extensionPath = realpathSync(mkdtempSync(join(tmpdir(), 'claimguide-policy-ext-')));
-  cpSync(EXTENSION_PATH, extensionPath, { recursive: true });
-  const id = unpackedExtensionId(extensionPath);
-  const policyFile = join(POLICY_DIR, `${POLICY_PREFIX}${id}.json`);
-  const policy = { defaultProfileId: 'org-plan', lockProfile: true, customProfilesJson: JSON.stringify([orgProfile]) };
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    // Files of earlier runs target copies that no longer exist: remove them.
-    for (const name of readdirSync(POLICY_DIR)) if (name.startsWith(POLICY_PREFIX)) rmSync(join(POLICY_DIR, name), { force: true });
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
-  } catch (error) {
-    rmSync(extensionPath, { recursive: true, force: true });
-    return { unavailable: `cannot write ${POLICY_DIR} (${(error as NodeJS.ErrnoException).code ?? error}); run as root` };
-  }
-  return { extensionPath, policyFile };
-}
-
-const prepared = preparePolicy();
-if ('unavailable' in prepared && process.env.CI) {
-  // In CI this proof must run: a skipped policy test would pass for nothing.
-  throw new Error(`Enterprise policy test: ${prepared.unavailable}`);
-}
-const withPolicy = 'unavailable' in prepared ? undefined : prepared;
-
-afterAll(() => {
-  if (!withPolicy) return;
-  rmSync(withPolicy.policyFile, { force: true });
-  rmSync(withPolicy.extensionPath, { recursive: true, force: true });
-});
+const withPolicy = deployManagedPolicy('e2e', { defaultProfileId: 'org-plan', lockProfile: true, customProfilesJson: JSON.stringify([orgProfile]) });
 
 async function popupProfiles(session: ExtensionSession) {
   const popup = await session.extensionPage('popup.html');

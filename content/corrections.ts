@@ -16,9 +16,14 @@ const CORRECTIONS_KEY = 'corrections';
 const POLICY_KEY = 'policySnapshot';
 
 /** This frame's origin; an about:blank or srcdoc frame has its parent's. */
-export function pageOrigin(): string {
+function pageOrigin(): string {
   const own = (globalThis as { origin?: string }).origin;
   return own && own !== 'null' ? own : location.origin;
+}
+
+/** Where a field is, for a recipe: this frame's origin and the field's address in the markup (never its value). */
+export function locateField(element: Element): { origin: string } & FieldAddress {
+  return { origin: pageOrigin(), ...addressOf(element) };
 }
 
 /** The recipes stored for `origin`'s site: the coder's, then the organization's (the latest wins). */
@@ -78,7 +83,7 @@ export function answerContextMenu(ctx: ContentScriptContext, onError: (error: un
     let answer: ContextFieldAnswer = null;
     try {
       const field = target?.deref();
-      if (field?.isConnected) answer = { origin: pageOrigin(), ...addressOf(field) };
+      if (field?.isConnected) answer = locateField(field);
     } catch (error) {
       onError(error);
     }

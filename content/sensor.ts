@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { addressOf, correctionFor, reasonsFor, watchClaims, type ClaimWatcher, type DetectedClaim, type PageCorrections } from '../detection';
-import { answerContextMenu, pageOrigin, watchCorrections } from './corrections';
+import { correctionFor, reasonsFor, watchClaims, type ClaimWatcher, type DetectedClaim, type PageCorrections } from '../detection';
+import { answerContextMenu, locateField, watchCorrections } from './corrections';
 import { SENSOR_KEY, sensorOf, type ClaimListener, type LayerKeys, type PointerPlace, type Sensor, type SensorDetection } from './protocol';
 import { wordAtPoint } from '../overlay/text-at-point';
 import type { LoadEngineRequest } from '../messaging/schemas';
@@ -155,7 +155,7 @@ export function startSensor(ctx: ContentScriptContext, onError: (error: unknown)
   for (const type of ['keydown', 'keypress', 'keyup']) ctx.addEventListener(window, type, guardLayerKeys, { capture: true });
 
   const detection: SensorDetection = {
-    locate: (element) => ({ origin: pageOrigin(), ...addressOf(element) }),
+    locate: locateField,
     isCorrected: (element) => corrections.length > 0 && correctionFor(element, corrections) !== undefined,
     reasonsFor,
   };

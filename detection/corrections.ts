@@ -1,4 +1,4 @@
-import type { Correction, CorrectionRole, LineRule } from '../settings/corrections';
+import type { Correction, LineRule } from '../settings/corrections';
 import type { Qualification } from './qualify';
 import { FIELD_ROLES } from './types';
 import { safeDom } from './dom';
@@ -8,6 +8,13 @@ import { safeDom } from './dom';
  * recipe names a field, and how to name a field robustly enough to find it again on the next visit.
  * Pure DOM reads; nothing here writes to the page or reads a value.
  */
+
+/** What a corrected field is: a detection role, or `none` ("not a claim field": never a candidate). */
+export const CORRECTION_ROLES = [...FIELD_ROLES, 'none'] as const;
+export type CorrectionRole = (typeof CORRECTION_ROLES)[number];
+
+/** A selector that reads the `value` attribute would carry a field's value into storage: never saved, never applied. */
+export const READS_VALUE = /\[\s*value\b/i;
 
 /** What a recipe says about one field: its role (or `none`: not a claim field) and its line rule. */
 export interface FieldCorrection {
@@ -110,9 +117,7 @@ export function correctedVerdict(element: Element, corrections: PageCorrections)
 /** Higher than any sum of evidence. */
 const CORRECTED_SCORE = 100;
 
-const ROLES = new Set<string>([...FIELD_ROLES, 'none']);
-/** As settings/corrections.ts: a selector reading the value attribute is never applied. */
-const READS_VALUE = /\[\s*value\b/i;
+const ROLES = new Set<string>(CORRECTION_ROLES);
 
 /**
  * Keeps the well-formed recipes of raw stored lists (the coder's and the organization's) whose site
@@ -152,6 +157,14 @@ export function isStableId(id: string): boolean {
   return id.length > 0 && id.length <= 80 && !GENERATED_ID.test(id);
 }
 
+/** `#id` for an element whose id is stable and unique in its tree; undefined otherwise. */
+function stableIdStep(element: Element, root: Document | ShadowRoot): string | undefined {
+  const id = safeDom.getAttribute(element, 'id');
+  if (!id || !isStableId(id)) return undefined;
+  const step = `#${cssEscape(id)}`;
+  return isOnly(root, step, element) ? step : undefined;
+}
+
 const cssEscape = (text: string): string =>
   typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(text) : text.replace(/[^\w-]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const quoted = (text: string): string => `"${text.replace(/["\\]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
@@ -178,11 +191,8 @@ function ownStep(element: Element): string {
 
 /** An ancestor's step when it can anchor a selector: a stable id unique in its tree, or a named form. */
 function anchorStep(element: Element, root: Document | ShadowRoot): string | undefined {
-  const id = safeDom.getAttribute(element, 'id');
-  if (id && isStableId(id)) {
-    const step = `#${cssEscape(id)}`;
-    if (isOnly(root, step, element)) return step;
-  }
+  const byId = stableIdStep(element, root);
+  if (byId) return byId;
   const name = safeDom.localName(element) === 'form' ? safeDom.getAttribute(element, 'name') : null;
   if (name) {
     const step = `form[name=${quoted(name)}]`;
@@ -225,11 +235,8 @@ function ancestorsOf(element: Element): Element[] {
  */
 export function selectorInTree(element: Element): string {
   const root = safeDom.getRootNode(element) as Document | ShadowRoot;
-  const id = safeDom.getAttribute(element, 'id');
-  if (id && isStableId(id)) {
-    const step = `#${cssEscape(id)}`;
-    if (isOnly(root, step, element)) return step;
-  }
+  const byId = stableIdStep(element, root);
+  if (byId) return byId;
   const own = ownStep(element);
   const named = safeDom.hasAttribute(element, 'name');
   if (named && isOnly(root, own, element)) return own;

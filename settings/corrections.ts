@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { storage } from '@wxt-dev/storage';
-import { FIELD_ROLES } from '../detection/types';
-import { lineRuleFits, MAX_LINE_NUMBER } from '../detection/corrections';
+import { CORRECTION_ROLES, lineRuleFits, MAX_LINE_NUMBER, READS_VALUE, type CorrectionRole } from '../detection/corrections';
 import { lineAt, Parser, pathString, valueAt, type Segment } from '../rules/profile-json';
 import { readValidated, type ValidatedValue } from './items';
 import { SitePatternsSchema } from './sites';
@@ -16,17 +15,13 @@ import { SitePatternsSchema } from './sites';
  * place for a value, and a selector that reads a value (`[value=…]`) is refused.
  */
 
-/** What a corrected field is: a detection role, or `none` ("not a claim field": never a candidate). */
-export const CORRECTION_ROLES = [...FIELD_ROLES, 'none'] as const;
-export type CorrectionRole = (typeof CORRECTION_ROLES)[number];
+// (Defined beside detection, which the sensor applies without zod.)
+export { CORRECTION_ROLES, type CorrectionRole };
 
 /** At most this many recipes are kept (the coder's); an import beyond it is refused. */
 export const MAX_CORRECTIONS = 500;
 const MAX_SELECTOR = 500;
 const MAX_HOSTS = 8;
-
-/** A selector that reads the `value` attribute would carry a field's value into storage. */
-const READS_VALUE = /\[\s*value\b/i;
 
 /**
  * A CSS selector as the page's DOM reads it. Where there is a document (options page, content

@@ -32,7 +32,7 @@ export function readValue(element: FieldElement): string {
 export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawClaim {
   const diagnosisCodes: string[] = [];
   const fields = claim?.fields ?? [];
-  let claimWide: DetectedField[] | undefined;
+  let claimWide: ReadField[] | undefined;
   const count = fields.length;
   // (Typed arrays and one reading pass: a first marking runs this once over 5,500 fields, cold;
   // per line only the line and its modifiers are made.) Each line field's value and line, the
@@ -58,7 +58,7 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
     }
     const index = field.line;
     if (index === null || index === undefined) {
-      if (field.role === 'dos' || field.role === 'pos') (claimWide ??= []).push(field); // one value for every line
+      if (field.role === 'dos' || field.role === 'pos') (claimWide ??= []).push({ field, value }); // one value for every line
       continue;
     }
     if (index !== lastIndex) {
@@ -151,7 +151,7 @@ export function readRawClaim(claim: DetectedClaim, values?: FieldValues): RawCla
     if (dateParts) setDatesFromParts(line, dateParts);
     out.push(line);
   }
-  if (claimWide) applyClaimWide(out, claimWide, values);
+  if (claimWide) applyClaimWide(out, claimWide);
   return { formType: claim?.formType ?? 'unknown', diagnosisCodes, lines: out };
 }
 
@@ -200,30 +200,29 @@ function setDatesFromParts(line: RawServiceLine, parts: readonly DatePartValue[]
   if (to !== undefined) line.dateTo = to;
 }
 
+/** A field of a claim with the value the claim's reading pass read. */
+interface ReadField {
+  field: DetectedField;
+  value: string;
+}
+
 /**
- * Values one field holds for the whole claim (an encounter date, a place of service): each line
- * that has none of its own takes them.
+ * Values one field holds for the whole claim (an encounter date, a place of service), as read in
+ * the claim's reading pass: each line that has none of its own takes them.
  */
-function applyClaimWide(lines: RawServiceLine[], fields: readonly DetectedField[], values: FieldValues | undefined): void {
-  const read = (field: DetectedField) => {
-    try {
-      return values?.get(field.element) ?? readValue(field.element);
-    } catch {
-      return '';
-    }
-  };
-  const dates = fields.filter((f) => f.role === 'dos');
-  const pos = fields.find((f) => f.role === 'pos');
+function applyClaimWide(lines: RawServiceLine[], claimWide: readonly ReadField[]): void {
+  const dates = claimWide.filter(({ field }) => field.role === 'dos');
+  const pos = claimWide.find(({ field }) => field.role === 'pos');
   const shared: RawServiceLine = { index: 0, code: '', modifiers: [] };
-  if (dates.some((f) => f.part)) {
-    setDatesFromParts(shared, dates.filter((f) => f.part).map((f) => ({ part: f.part!, slot: f.slot ?? 0, value: read(f) })));
+  if (dates.some(({ field }) => field.part)) {
+    setDatesFromParts(shared, dates.filter(({ field }) => field.part).map(({ field, value }) => ({ part: field.part!, slot: field.slot ?? 0, value })));
   } else {
-    const from = dates.find((f) => f.slot !== 1) ?? dates[0];
-    const to = dates.find((f) => f !== from);
-    if (from) shared.dateFrom = read(from);
-    if (to) shared.dateTo = read(to);
+    const from = dates.find(({ field }) => field.slot !== 1) ?? dates[0];
+    const to = dates.find((date) => date !== from);
+    if (from) shared.dateFrom = from.value;
+    if (to) shared.dateTo = to.value;
   }
-  const placeOfService = pos ? read(pos) : undefined;
+  const placeOfService = pos?.value;
   const blank = (value: string | undefined) => value === undefined || value.trim() === '';
   for (const line of lines) {
     if (blank(line.dateFrom) && shared.dateFrom !== undefined) line.dateFrom = shared.dateFrom;

@@ -56,6 +56,24 @@ function medianSample<T>(samples: readonly T[], key: (sample: T) => number): T {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+/**
+ * One measurement of `a` and one of `b`, `times` times, in the order ABBA…: neither side always
+ * runs right after the other (which could favour either). Returns each side's results, by round.
+ */
+async function alternated<T>(times: number, a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
+  const out = { a: [] as T[], b: [] as T[] };
+  for (let i = 0; i < times; i++) {
+    if (i % 2 === 0) {
+      out.a.push(await a());
+      out.b.push(await b());
+    } else {
+      out.b.push(await b());
+      out.a.push(await a());
+    }
+  }
+  return out;
+}
+
 /** A figure beside its ratio: enough digits to read the ratio from it. */
 const roundFigure = (value: number) => round(value, Math.abs(value) < 10 ? 2 : 1);
 
@@ -450,18 +468,11 @@ if (runs('detection') || runs('baseline')) {
       try {
         await firstMarking(session, 500);
         await firstMarking(base, 500);
-        const ours: Marking[] = [];
-        const theirs: Marking[] = [];
-        // Alternated in the order ABBA…, so that neither build always loads right after the other.
-        for (let i = 0; i < BASELINE_LOADS; i++) {
-          if (i % 2 === 0) {
-            ours.push(await firstMarking(session, 500));
-            theirs.push(await firstMarking(base, 500));
-          } else {
-            theirs.push(await firstMarking(base, 500));
-            ours.push(await firstMarking(session, 500));
-          }
-        }
+        const { a: ours, b: theirs } = await alternated(
+          BASELINE_LOADS,
+          () => firstMarking(session, 500),
+          () => firstMarking(base, 500),
+        );
         rows.push(
           ratioRow(
             firstFigure,
@@ -477,17 +488,11 @@ if (runs('detection') || runs('baseline')) {
           await remarkOnce(session, ourPage);
           await remarkOnce(base, theirPage);
         }
-        const ourClicks: number[] = [];
-        const theirClicks: number[] = [];
-        for (let i = 0; i < CLICKS; i++) {
-          if (i % 2 === 0) {
-            ourClicks.push((await remarkOnce(session, ourPage)).marked);
-            theirClicks.push((await remarkOnce(base, theirPage)).marked);
-          } else {
-            theirClicks.push((await remarkOnce(base, theirPage)).marked);
-            ourClicks.push((await remarkOnce(session, ourPage)).marked);
-          }
-        }
+        const { a: ourClicks, b: theirClicks } = await alternated(
+          CLICKS,
+          async () => (await remarkOnce(session, ourPage)).marked,
+          async () => (await remarkOnce(base, theirPage)).marked,
+        );
         if (process.env.BENCH_DEBUG) {
           console.log(`re-mark, this build (ms): ${ourClicks.map((x) => x.toFixed(2)).join(' ')}`);
           console.log(`re-mark, ${baseline.label} (ms): ${theirClicks.map((x) => x.toFixed(2)).join(' ')}`);
@@ -581,22 +586,15 @@ if (runs('load')) {
       await page.close();
     }
   }
-  const pairs: { withExt: number; without: number }[] = [];
   const loadIn = async (context: BrowserContext) => {
     const page = await context.newPage();
     const time = await loadTime(page);
     await page.close();
     return time;
   };
-  for (let i = 0; i < LOAD_PAIRS; i++) {
-    // In the order ABBA…, so that neither browser always loads right after the other.
-    const withFirst = i % 2 === 0;
-    const first = await loadIn(withFirst ? session.context : plainContext);
-    const second = await loadIn(withFirst ? plainContext : session.context);
-    const [withExt, without] = withFirst ? [first, second] : [second, first];
-    pairs.push({ withExt, without });
-    if (process.env.BENCH_DEBUG) console.log(`load with ${withExt.toFixed(0)} ms, without ${without.toFixed(0)} ms`);
-  }
+  const loads = await alternated(LOAD_PAIRS, () => loadIn(session.context), () => loadIn(plainContext));
+  const pairs = loads.a.map((withExt, i) => ({ withExt, without: loads.b[i]! }));
+  if (process.env.BENCH_DEBUG) for (const { withExt, without } of pairs) console.log(`load with ${withExt.toFixed(0)} ms, without ${without.toFixed(0)} ms`);
   await plain.close();
   await session.close();
   const pair = medianSample(pairs, (p) => p.withExt / p.without);
